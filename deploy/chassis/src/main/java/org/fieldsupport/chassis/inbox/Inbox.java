@@ -1,0 +1,112 @@
+package org.fieldsupport.chassis.inbox;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The idempotent consumer. Each event's effect and the record of its {@code ce_id} commit in one transaction, so a
+ * redelivered event is a no-op. A poison message is rethrown as such, for the channel's dead-letter strategy; a
+ * transient failure (database unreachable, lock conflict) is retried with back-off, holding the partition, so
+ * events of one ticket are never applied out of order.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String consumer;
+
+    @ConfigProperty(name = "inbox.max-backoff", defaultValue = "PT5S")
+    Duration maxBackoff;
+
+    /** Parses the record and applies {@code handler} once per event id. */
+    public void process(ConsumerRecord<String, String> record, EventHandler handler) {
+        IncomingEvent event = IncomingEvent.from(record, objectMapper);
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler));
+                metrics.counter("inbox.events", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
+                        .increment();
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    metrics.counter("inbox.events", "type", event.type(), "outcome", "rejected").increment();
+                    throw e;
+                }
+                LOG.warnf("Transient failure applying %s %s, retrying in %d ms: %s", event.type(), event.id(),
+                        backoffMillis, e.getMessage());
+                pause(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
+            }
+        }
+    }
+
+    private boolean applyOnce(IncomingEvent event, EventHandler handler) {
+        int claimed = entityManager.createNativeQuery(
+                "insert into inbox_event (consumer, event_id, event_type) values (:consumer, :id, :type) "
+                        + "on conflict do nothing")
+                .setParameter("consumer", consumer)
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .executeUpdate();
+        if (claimed == 0) {
+            return false;
+        }
+        handler.apply(event);
+        return true;
+    }
+
+    /** Failures that may pass by themselves: lost connection, lock or serialization conflicts, server shutdown. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PoisonMessageException) {
+                return false;
+            }
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry", e);
+        }
+    }
+}

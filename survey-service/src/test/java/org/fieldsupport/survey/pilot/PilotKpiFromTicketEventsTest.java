@@ -1,0 +1,139 @@
+package org.fieldsupport.survey.pilot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.fieldsupport.testing.PlatformTestResource;
+import org.fieldsupport.testing.TestTokens;
+import org.fieldsupport.testing.TopicRecords;
+
+/** survey-service counts the tickets it reads on ticket.events, once each, whatever arrives twice or broken. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "survey_service"))
+class PilotKpiFromTicketEventsTest {
+
+    /** The publisher's own example, read from its contract files: survey-service depends on no other code. */
+    static final Path PRODUCER_EXAMPLE = Path.of("../ticket-service/src/main/resources/contracts/examples/TicketOpened.json");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theProducersExampleIsReadByOurOwnRecord() throws Exception {
+        TicketOpened event = JSON.findAndRegisterModules()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .readValue(Files.readString(PRODUCER_EXAMPLE), TicketOpened.class);
+        assertThat(event.isComplete()).isTrue();
+        assertThat(event.site()).isEqualTo("STRASBOURG");
+    }
+
+    @Test
+    void eachTicketOpenedIsCountedOnceInItsSiteAndMonth() throws Exception {
+        long before = tickets("DIJON", "2025-11");
+        String ticketId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String payload = example(ticketId, "DIJON", "2025-11-30T23:30:00Z");
+
+        publish(eventId, ticketId, payload);
+        publish(eventId, ticketId, payload);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tickets("DIJON", "2025-11"))
+                .isEqualTo(before + 1));
+        // 23:30 UTC on 30 November is already December in Paris: months follow the pilot's time zone.
+        assertThat(tickets("DIJON", "2025-12")).isZero();
+
+        String laterTicket = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), laterTicket, example(laterTicket, "DIJON", "2025-11-03T08:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tickets("DIJON", "2025-11"))
+                .isEqualTo(before + 2));
+        assertThat(tickets("DIJON", "2025-11")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        TopicRecords.send("ticket.events", "poison", "{not json", TopicRecords.cloudEventHeaders(poisonId,
+                "TicketOpened", "urn:field-support:ticket-service", "poison", "2025-10-06T09:00:00Z"));
+        String missingFields = UUID.randomUUID().toString();
+        TopicRecords.send("ticket.events", "incomplete", "{\"schemaVersion\": 1}", TopicRecords.cloudEventHeaders(
+                missingFields, "TicketOpened", "urn:field-support:ticket-service", "incomplete",
+                "2025-10-06T09:00:00Z"));
+        long before = tickets("NANCY", "2025-10");
+        String ticketId = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), ticketId, example(ticketId, "NANCY", "2025-10-06T09:01:00Z"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tickets("NANCY", "2025-10"))
+                .isEqualTo(before + 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var dead = TopicRecords.readAll("ticket.events.survey-service.dlq");
+            assertThat(dead).extracting(r -> TopicRecords.header(r, "ce_id")).contains(poisonId, missingFields);
+            ConsumerRecord<String, String> poison = dead.stream()
+                    .filter(r -> poisonId.equals(TopicRecords.header(r, "ce_id"))).findFirst().orElseThrow();
+            assertThat(TopicRecords.header(poison, "dead-letter-reason")).contains("not JSON");
+        });
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theWholePilotSumsItsMonths() throws Exception {
+        String ticketId = UUID.randomUUID().toString();
+        long before = given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("site", "STRASBOURG")
+                .get("/pilot/kpis").then().statusCode(200)
+                .body("fromMonth", equalTo("2025-10")).body("toMonth", equalTo("2025-12"))
+                .extract().<Integer> path("sites[0].tickets");
+        publish(UUID.randomUUID().toString(), ticketId, example(ticketId, "STRASBOURG", "2025-12-15T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("site", "STRASBOURG")
+                .get("/pilot/kpis").then().statusCode(200).body("sites[0].tickets", equalTo((int) before + 1)));
+    }
+
+    @Test
+    void kpisNeedThePilotManagerRoleAndAWellFormedMonth() {
+        given().get("/pilot/kpis").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("desk-agent")).get("/pilot/kpis")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("month", "2025-13")
+                .get("/pilot/kpis").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("month", "October")
+                .get("/pilot/kpis").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    static String example(String ticketId, String site, String occurredAt) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(PRODUCER_EXAMPLE));
+        event.put("ticketId", ticketId);
+        event.put("site", site);
+        event.put("occurredAt", occurredAt);
+        return JSON.writeValueAsString(event);
+    }
+
+    static void publish(String eventId, String ticketId, String payload) throws Exception {
+        String occurredAt = JSON.readTree(payload).get("occurredAt").asText();
+        TopicRecords.send("ticket.events", ticketId, payload, TopicRecords.cloudEventHeaders(eventId, "TicketOpened",
+                "urn:field-support:ticket-service", ticketId, occurredAt));
+    }
+
+    static long tickets(String site, String month) {
+        return given().auth().oauth2(TestTokens.forRole("pilot-manager"))
+                .queryParam("site", site).queryParam("month", month)
+                .get("/pilot/kpis")
+                .then().statusCode(200)
+                .extract().<Integer> path("sites[0].tickets");
+    }
+}
