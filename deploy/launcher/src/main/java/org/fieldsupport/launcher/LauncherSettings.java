@@ -1,0 +1,55 @@
+package org.fieldsupport.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the launcher reads from the environment; every value has a default that suits one developer's machine.
+ *
+ * <ul>
+ * <li>{@code PLATFORM_STATE_DIR}: where databases, broker data, logs, keys and tokens live (default
+ * {@code .local/} at the repository root);</li>
+ * <li>{@code KAFKA_PORT} (9092), {@code KAFKA_CONTROLLER_PORT} (9093), {@code KAFKA_PARTITIONS} (6);</li>
+ * <li>{@code PG_HOST}, {@code PG_PORT}, {@code PG_ADMIN_USER}, {@code PG_ADMIN_PASSWORD}: an existing PostgreSQL
+ * server to use instead of the embedded one (which listens on {@code PG_PORT}, default 15432);</li>
+ * <li>{@code SERVICE_JAVA_OPTS}: JVM options of the four services.</li>
+ * </ul>
+ */
+record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
+        String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts) {
+
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
+
+    static LauncherSettings from(Map<String, String> env, Path root) {
+        return new LauncherSettings(root,
+                Path.of(env.getOrDefault("PLATFORM_STATE_DIR", root.resolve(".local").toString())).toAbsolutePath(),
+                Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")),
+                Integer.parseInt(env.getOrDefault("KAFKA_CONTROLLER_PORT", "9093")),
+                Integer.parseInt(env.getOrDefault("KAFKA_PARTITIONS", "6")),
+                env.get("PG_HOST"),
+                Integer.parseInt(env.getOrDefault("PG_PORT", env.get("PG_HOST") == null ? "15432" : "5432")),
+                env.getOrDefault("PG_ADMIN_USER", "postgres"),
+                env.getOrDefault("PG_ADMIN_PASSWORD", ""),
+                env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS));
+    }
+
+    boolean embeddedPostgres() {
+        return pgHost == null || pgHost.isBlank();
+    }
+
+    Path logs() {
+        return stateDir.resolve("logs");
+    }
+
+    Path tokens() {
+        return stateDir.resolve("tokens");
+    }
+
+    Path keys() {
+        return stateDir.resolve("keys");
+    }
+
+    Path secrets() {
+        return stateDir.resolve("secrets");
+    }
+}
