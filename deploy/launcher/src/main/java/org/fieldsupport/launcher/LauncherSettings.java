@@ -1,6 +1,7 @@
 package org.fieldsupport.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,15 +13,18 @@ import java.util.Map;
  * <li>{@code KAFKA_PORT} (9092), {@code KAFKA_CONTROLLER_PORT} (9093), {@code KAFKA_PARTITIONS} (6);</li>
  * <li>{@code PG_HOST}, {@code PG_PORT}, {@code PG_ADMIN_USER}, {@code PG_ADMIN_PASSWORD}: an existing PostgreSQL
  * server to use instead of the embedded one (which listens on {@code PG_PORT}, default 15432);</li>
- * <li>{@code SERVICE_JAVA_OPTS}: JVM options of the four services.</li>
+ * <li>{@code SERVICE_JAVA_OPTS}: JVM options of the four services;</li>
+ * <li>{@code TICKET_SERVICE_PORT} (8081), {@code DISPATCH_SERVICE_PORT} (8082), {@code LOGISTICS_SERVICE_PORT}
+ * (8083), {@code SURVEY_SERVICE_PORT} (8084).</li>
  * </ul>
  */
-record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
-        String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts) {
+public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
+        String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
+        List<ServiceSpec> services) {
 
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
 
-    static LauncherSettings from(Map<String, String> env, Path root) {
+    public static LauncherSettings from(Map<String, String> env, Path root) {
         return new LauncherSettings(root,
                 Path.of(env.getOrDefault("PLATFORM_STATE_DIR", root.resolve(".local").toString())).toAbsolutePath(),
                 Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")),
@@ -30,18 +34,22 @@ record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaContro
                 Integer.parseInt(env.getOrDefault("PG_PORT", env.get("PG_HOST") == null ? "15432" : "5432")),
                 env.getOrDefault("PG_ADMIN_USER", "postgres"),
                 env.getOrDefault("PG_ADMIN_PASSWORD", ""),
-                env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS));
+                env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
+                ServiceSpec.DEFAULTS.stream()
+                        .map(spec -> new ServiceSpec(spec.name(),
+                                Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port())))))
+                        .toList());
     }
 
     boolean embeddedPostgres() {
         return pgHost == null || pgHost.isBlank();
     }
 
-    Path logs() {
+    public Path logs() {
         return stateDir.resolve("logs");
     }
 
-    Path tokens() {
+    public Path tokens() {
         return stateDir.resolve("tokens");
     }
 

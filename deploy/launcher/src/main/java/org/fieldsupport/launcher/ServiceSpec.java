@@ -4,13 +4,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** One of the four services as the launcher runs it: its folder, HTTP port and database. */
-record ServiceSpec(String name, int port) {
+public record ServiceSpec(String name, int port) {
 
-    static final List<ServiceSpec> ALL = List.of(
+    /** The services and their ports of the integration contract (DESIGN §8). */
+    public static final List<ServiceSpec> DEFAULTS = List.of(
             new ServiceSpec("ticket-service", 8081),
             new ServiceSpec("dispatch-service", 8082),
             new ServiceSpec("logistics-service", 8083),
             new ServiceSpec("survey-service", 8084));
+
+    /** The environment variable that moves this service to another port, such as {@code TICKET_SERVICE_PORT}. */
+    String portVariable() {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+    }
 
     String database() {
         return name.replace('-', '_');
@@ -20,7 +26,7 @@ record ServiceSpec(String name, int port) {
         return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 }

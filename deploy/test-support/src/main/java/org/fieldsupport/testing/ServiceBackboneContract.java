@@ -1,7 +1,8 @@
-package org.fieldsupport.logistics;
+package org.fieldsupport.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,25 +19,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 import org.fieldsupport.chassis.outbox.DomainEvent;
 import org.fieldsupport.chassis.outbox.Outbox;
-import org.fieldsupport.testing.PlatformTestResource;
-import org.fieldsupport.testing.TestDatabase;
-import org.fieldsupport.testing.TopicRecords;
 
-/** The service stands on its own database and the broker, and its outbox publishes to logistics.events. */
-@QuarkusTest
-@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "service", value = "logistics_service"))
-class LogisticsPlatformTest {
+/**
+ * What every service must do on the platform, whatever its features: readiness over its database and its Kafka
+ * channels, OpenAPI and metrics open, every error a problem, and its outbox published to its own topic as
+ * CloudEvents. Each service runs it through a {@code @QuarkusTest} subclass naming its topic.
+ */
+public abstract class ServiceBackboneContract {
 
     @Inject
     Outbox outbox;
+
+    /** The topic the service publishes, such as {@code dispatch.events}. */
+    protected abstract String ownTopic();
+
+    /** The service's name, as in {@code quarkus.application.name}. */
+    protected abstract String serviceName();
 
     record RelayProbed(UUID probeId, Instant occurredAt) implements DomainEvent {
         @Override
@@ -50,7 +52,7 @@ class LogisticsPlatformTest {
     }
 
     @Test
-    void readinessCoversTheDatabaseAndTheKafkaChannel() {
+    void readinessCoversTheDatabaseAndTheKafkaChannels() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check",
@@ -59,20 +61,21 @@ class LogisticsPlatformTest {
 
     @Test
     void openApiAndMetricsAreServedWithoutAToken() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("logistics-service"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString(serviceName()));
         given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_published"));
     }
 
     @Test
-    void anEventCommittedToTheOutboxReachesTheTopicAsACloudEvent() {
+    void anEventCommittedToTheOutboxReachesTheServicesTopicAsACloudEvent() {
         UUID probe = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.append(new RelayProbed(probe, Instant.now())));
         ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20)).until(
-                () -> TopicRecords.readAll("logistics.events").stream().filter(r -> probe.toString().equals(r.key()))
+                () -> TopicRecords.readAll(ownTopic()).stream().filter(r -> probe.toString().equals(r.key()))
                         .findFirst().orElse(null),
-                java.util.Objects::nonNull);
+                Objects::nonNull);
         assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("RelayProbed");
-        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("urn:field-support:logistics-service");
+        assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("urn:field-support:" + serviceName());
         assertThat(record.value()).contains(probe.toString());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 TestDatabase.number("select count(*) from outbox_event where published_at is null")).isZero());
@@ -81,5 +84,16 @@ class LogisticsPlatformTest {
     @Test
     void anUnknownPathIsAProblem() {
         given().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRollbackPublishesNothing() {
+        UUID probe = UUID.randomUUID();
+        long before = TestDatabase.rows("outbox_event");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.append(new RelayProbed(probe, Instant.now()));
+            throw new IllegalStateException("the state change fails after its event was written");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(TestDatabase.rows("outbox_event")).isEqualTo(before);
     }
 }

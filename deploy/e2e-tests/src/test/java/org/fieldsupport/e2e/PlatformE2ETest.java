@@ -1,0 +1,193 @@
+package org.fieldsupport.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.http.ContentType;
+
+import org.fieldsupport.infra.FreePorts;
+import org.fieldsupport.launcher.LauncherSettings;
+import org.fieldsupport.launcher.LocalPlatform;
+
+/**
+ * The four packaged services on a real broker and a real PostgreSQL, started by the launcher of
+ * {@code ./deploy/run} (on free ports, in a state directory of their own), driven only through the public contract:
+ * REST with tokens, and the topics.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformE2ETest {
+
+    LocalPlatform platform;
+    LauncherSettings settings;
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root")).toAbsolutePath();
+        Path state = root.resolve("deploy/e2e-tests/target/platform-state");
+        deleteRecursively(state);
+        Map<String, String> env = new HashMap<>();
+        env.put("PLATFORM_STATE_DIR", state.toString());
+        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
+        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
+        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        env.put("KAFKA_PARTITIONS", "3");
+        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
+            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
+        }
+        settings = LauncherSettings.from(env, root);
+        platform = new LocalPlatform(settings);
+        platform.start();
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTicketOpenedAtTheDeskIsPublishedAndCountedInThePilotKpis() throws Exception {
+        long before = ticketsThisMonth("STRASBOURG");
+        String id = openTicket("STRASBOURG", "E-E2E-1");
+
+        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20))
+                .until(() -> ticketEvents().stream().filter(r -> id.equals(r.key())).findFirst().orElse(null),
+                        java.util.Objects::nonNull);
+        assertThat(header(record, "ce_type")).isEqualTo("TicketOpened");
+        assertThat(header(record, "ce_subject")).isEqualTo(id);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ticketsThisMonth("STRASBOURG"))
+                .isEqualTo(before + 1));
+    }
+
+    @Test
+    @Order(2)
+    void ticketsOpenedWhileTheBrokerIsDownAreAllPublishedAndCountedExactlyOnce() throws Exception {
+        long before = ticketsThisMonth("NANCY");
+        List<String> ids = new ArrayList<>();
+        platform.stopBroker();
+        try {
+            for (int i = 0; i < 25; i++) {
+                ids.add(openTicket("NANCY", "E-E2E-OUTAGE-" + i));
+            }
+        } finally {
+            platform.startBroker();
+        }
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(ticketsThisMonth("NANCY"))
+                .isEqualTo(before + ids.size()));
+        List<String> published = ticketEvents().stream().map(ConsumerRecord::key).filter(ids::contains).toList();
+        assertThat(published).containsAll(ids);
+        assertThat(ticketsThisMonth("NANCY")).isEqualTo(before + ids.size());
+    }
+
+    @Test
+    @Order(3)
+    void aRestartOfTheWholePlatformLosesNothing() throws Exception {
+        String id = openTicket("DIJON", "E-E2E-RESTART");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ticketsThisMonth("DIJON"))
+                .isGreaterThanOrEqualTo(1));
+        long dijon = ticketsThisMonth("DIJON");
+        long nancy = ticketsThisMonth("NANCY");
+
+        platform.stop();
+        platform = new LocalPlatform(settings);
+        platform.start();
+
+        given().auth().oauth2(platform.token("desk-agent"))
+                .get(url("ticket-service", "/tickets/" + id))
+                .then().statusCode(200).body("site", equalTo("DIJON")).body("timeline[0].kind", equalTo("OPENED"));
+        assertThat(ticketsThisMonth("DIJON")).isEqualTo(dijon);
+        assertThat(ticketsThisMonth("NANCY")).isEqualTo(nancy);
+        openTicket("DIJON", "E-E2E-AFTER-RESTART");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ticketsThisMonth("DIJON"))
+                .isEqualTo(dijon + 1));
+    }
+
+    private String openTicket(String site, String employeeId) throws IOException {
+        return given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"employeeId\": \"" + employeeId + "\", \"site\": \"" + site
+                        + "\", \"category\": \"HARDWARE\", \"summary\": \"End-to-end\"}")
+                .post(url("ticket-service", "/tickets"))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private long ticketsThisMonth(String site) throws IOException {
+        String month = YearMonth.now(ZoneId.of("Europe/Paris")).toString();
+        Integer count = given().auth().oauth2(platform.token("pilot-manager"))
+                .queryParam("site", site).queryParam("month", month)
+                .get(url("survey-service", "/pilot/kpis"))
+                .then().statusCode(200).extract().path("sites[0].tickets");
+        return count;
+    }
+
+    private String url(String service, String path) {
+        return platform.service(service).baseUrl() + path;
+    }
+
+    private List<ConsumerRecord<String, String>> ticketEvents() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("ticket.events", Duration.ofSeconds(10))
+                    .stream().map(p -> new TopicPartition("ticket.events", p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

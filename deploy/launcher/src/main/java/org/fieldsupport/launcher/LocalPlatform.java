@@ -1,0 +1,270 @@
+package org.fieldsupport.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.fieldsupport.infra.EmbeddedPostgres;
+import org.fieldsupport.infra.ExternalPostgres;
+import org.fieldsupport.infra.FreePorts;
+import org.fieldsupport.infra.JwtKeys;
+import org.fieldsupport.infra.KafkaBroker;
+import org.fieldsupport.infra.PostgresServer;
+import org.fieldsupport.infra.Secrets;
+import org.fieldsupport.infra.Topology;
+
+/**
+ * The whole local platform: PostgreSQL (embedded unless {@code PG_HOST} is given), a single-node KRaft Kafka broker
+ * with the platform's topics, the signing key and a token per role, the four packaged services, and the reference
+ * data. All state lives in the state directory and survives a restart. {@link #stop()} stops everything it
+ * started, services first, so nothing they accepted is lost. Used by {@code ./deploy/run} and the end-to-end tests.
+ */
+public final class LocalPlatform {
+
+    static final List<String> ROLES = List.of("desk-agent", "dispatcher", "logistics-operator", "pilot-manager",
+            "importer", "admin");
+    private static final Duration TOKEN_VALIDITY = Duration.ofDays(30);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LauncherSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBroker broker;
+
+    public LocalPlatform(LauncherSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything; on failure, throws {@link StartupFailure} saying which part and why. */
+    public void start() throws Exception {
+        checkPortsAreFree();
+        checkServicesAreBuilt();
+        Files.createDirectories(settings.logs());
+
+        say("PostgreSQL", settings.embeddedPostgres() ? "starting the embedded server on port " + settings.pgPort()
+                : "using " + settings.pgHost() + ":" + settings.pgPort());
+        postgres = settings.embeddedPostgres()
+                ? EmbeddedPostgres.start(settings.stateDir().resolve("postgres"), settings.pgPort())
+                : new ExternalPostgres(settings.pgHost(), settings.pgPort(), settings.pgAdminUser(),
+                        settings.pgAdminPassword());
+        Map<ServiceSpec, String> passwords = new HashMap<>();
+        for (ServiceSpec spec : settings.services()) {
+            String password = Secrets.loadOrCreate(settings.secrets().resolve("db-" + spec.database() + ".password"));
+            postgres.ensureDatabase(spec.database(), spec.database(), password);
+            passwords.put(spec, password);
+        }
+
+        say("Kafka", "starting a KRaft broker on 127.0.0.1:" + settings.kafkaPort());
+        broker = new KafkaBroker(settings.stateDir().resolve("kafka"), "127.0.0.1", settings.kafkaPort(),
+                settings.kafkaControllerPort());
+        broker.start();
+        broker.createTopics(Topology.allTopics(), settings.partitions());
+
+        JwtKeys keys = JwtKeys.loadOrCreate(settings.keys());
+        Secrets.loadOrCreate(settings.secrets().resolve("webhook.key"));
+        writeTokens(keys);
+
+        for (ServiceSpec spec : settings.services()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", passwords.get(spec));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
+            env.put("WEBHOOK_SECRET_FILE", settings.secrets().resolve("webhook.key").toString());
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+            services.add(ServiceProcess.start(spec, settings, env));
+        }
+        for (ServiceProcess service : services) {
+            if (!service.awaitReady(READY_TIMEOUT)) {
+                throw new StartupFailure(service.spec.name() + (service.isAlive()
+                        ? " was not ready after " + READY_TIMEOUT.toSeconds() + " s"
+                        : " stopped during start-up")
+                        + ". Last lines of " + service.log() + ":\n" + service.tailOfLog(25));
+            }
+            say(service.spec.name(), "ready in " + service.sinceStart().toMillis() + " ms (pid " + service.pid()
+                    + ")");
+        }
+
+        seedReferenceData(keys);
+    }
+
+    public LauncherSettings settings() {
+        return settings;
+    }
+
+    public ServiceSpec service(String name) {
+        return settings.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** A token of the platform for {@code role}, as written in the tokens directory. */
+    public String token(String role) throws IOException {
+        return Files.readString(settings.tokens().resolve(role + ".jwt")).trim();
+    }
+
+    /** Stops the broker cleanly (its data is kept), as an operator or a crash would take it away. */
+    public void stopBroker() {
+        broker.stop();
+    }
+
+    public void startBroker() {
+        broker.start();
+    }
+
+    private void checkPortsAreFree() {
+        Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        ports.put(settings.kafkaPort(), "Kafka");
+        ports.put(settings.kafkaControllerPort(), "the Kafka controller");
+        if (settings.embeddedPostgres()) {
+            ports.put(settings.pgPort(), "the embedded PostgreSQL");
+        }
+        settings.services().forEach(spec -> ports.put(spec.port(), spec.name()));
+        List<String> taken = new ArrayList<>();
+        ports.forEach((port, owner) -> {
+            if (!FreePorts.isFree(port)) {
+                taken.add(port + " (for " + owner + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new StartupFailure("port(s) already in use: " + String.join(", ", taken)
+                    + ". Is the platform already running? Stop it, or free the port(s).");
+        }
+    }
+
+    private void checkServicesAreBuilt() {
+        for (ServiceSpec spec : settings.services()) {
+            if (!Files.exists(spec.runnableJar(settings.root()))) {
+                throw new StartupFailure(spec.runnableJar(settings.root())
+                        + " is missing: build with ./mvnw -DskipTests install (./deploy/run does it for you).");
+            }
+        }
+    }
+
+    private void writeTokens(JwtKeys keys) throws IOException {
+        Files.createDirectories(settings.tokens());
+        for (String role : ROLES) {
+            writeToken(role, keys.issue(role, List.of(role), TOKEN_VALIDITY));
+        }
+        for (JsonNode technician : readReferenceData("technicians.json")) {
+            String id = technician.get("id").asText();
+            writeToken("technician-" + id, keys.issue(id, List.of("technician"), TOKEN_VALIDITY));
+        }
+    }
+
+    private void writeToken(String name, String token) throws IOException {
+        Path file = settings.tokens().resolve(name + ".jwt");
+        Files.writeString(file, token + "\n");
+    }
+
+    private void seedReferenceData(JwtKeys keys) throws IOException, InterruptedException {
+        String admin = keys.issue("platform-launcher", List.of("admin"), Duration.ofMinutes(5));
+        HttpClient http = HttpClient.newHttpClient();
+        int sites = 0;
+        for (JsonNode site : readReferenceData("sites.json")) {
+            String body = JSON.writeValueAsString(Map.of("name", site.get("name").asText(),
+                    "timeZone", site.get("timeZone").asText()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service("ticket-service").baseUrl() + "/sites/"
+                    + site.get("code").asText()))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new StartupFailure("ticket-service refused site " + site.get("code").asText() + ": "
+                        + response.statusCode() + " " + response.body());
+            }
+            sites++;
+        }
+        say("reference data", sites + " sites (deploy/reference-data/sites.json)");
+    }
+
+    private JsonNode readReferenceData(String file) throws IOException {
+        return JSON.readTree(settings.root().resolve("deploy/reference-data").resolve(file).toFile());
+    }
+
+    String summary() {
+        StringBuilder out = new StringBuilder("\nThe platform is up. Ctrl-C stops it; its state stays in ")
+                .append(settings.stateDir()).append("\n\n");
+        for (ServiceSpec spec : settings.services()) {
+            out.append(String.format("  %-18s %s   Swagger UI %s/q/swagger-ui   log %s%n", spec.name(),
+                    spec.baseUrl(), spec.baseUrl(), settings.logs().resolve(spec.name() + ".log")));
+        }
+        out.append(String.format("  %-18s %s   topics: %s%n", "Kafka", broker.bootstrapServers(),
+                String.join(", ", Topology.allTopics())));
+        out.append(String.format("  %-18s %s:%d   one database and role per service%n", "PostgreSQL",
+                postgres.host(), postgres.port()));
+        out.append(String.format("  %-18s %s/<role>.jwt   (%s, technician-<id>)%n", "tokens", settings.tokens(),
+                String.join(", ", ROLES)));
+        out.append(String.format("  %-18s %s%n", "webhook secret", settings.secrets().resolve("webhook.key")));
+        out.append("\nTry: curl -H \"Authorization: Bearer $(cat .local/tokens/desk-agent.jwt)\" "
+                + service("ticket-service").baseUrl() + "/sites\n");
+        return out.toString();
+    }
+
+    /** Stops what was started, in reverse order: services (gracefully), then the broker, then PostgreSQL. */
+    public synchronized void stop() {
+        try {
+            if (!services.isEmpty()) {
+                say("platform", "stopping");
+            }
+            List<Thread> stops = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                Thread stop = new Thread(() -> {
+                    try {
+                        service.stop(Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                stop.start();
+                stops.add(stop);
+            }
+            for (Thread stop : stops) {
+                stop.join();
+            }
+            if (broker != null) {
+                broker.stop();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (!services.isEmpty()) {
+                say("platform", "stopped");
+            }
+            services.clear();
+            broker = null;
+            postgres = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void say(String who, String what) {
+        System.out.printf("[%-17s] %s%n", who, what);
+    }
+
+    /** A start-up problem the user can act on; its message says which part and why. */
+    public static final class StartupFailure extends RuntimeException {
+        StartupFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.fieldsupport.dispatch;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.fieldsupport.testing.PlatformTestResource;
+import org.fieldsupport.testing.ServiceBackboneContract;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "dispatch_service"))
+class DispatchBackboneTest extends ServiceBackboneContract {
+
+    @Override
+    protected String ownTopic() {
+        return "dispatch.events";
+    }
+
+    @Override
+    protected String serviceName() {
+        return "dispatch-service";
+    }
+}
