@@ -12,14 +12,4 @@ import org.fieldsupport.testing.ServiceBackboneContract;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "dispatch_service"))
 class DispatchBackboneTest extends ServiceBackboneContract {
-
-    @Override
-    protected String ownTopic() {
-        return "dispatch.events";
-    }
-
-    @Override
-    protected String serviceName() {
-        return "dispatch-service";
-    }
 }

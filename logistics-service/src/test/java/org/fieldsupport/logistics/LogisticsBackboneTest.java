@@ -12,14 +12,4 @@ import org.fieldsupport.testing.ServiceBackboneContract;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "logistics_service"))
 class LogisticsBackboneTest extends ServiceBackboneContract {
-
-    @Override
-    protected String ownTopic() {
-        return "logistics.events";
-    }
-
-    @Override
-    protected String serviceName() {
-        return "logistics-service";
-    }
 }

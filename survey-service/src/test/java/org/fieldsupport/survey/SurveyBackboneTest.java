@@ -12,14 +12,4 @@ import org.fieldsupport.testing.ServiceBackboneContract;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "survey_service"))
 class SurveyBackboneTest extends ServiceBackboneContract {
-
-    @Override
-    protected String ownTopic() {
-        return "survey.events";
-    }
-
-    @Override
-    protected String serviceName() {
-        return "survey-service";
-    }
 }

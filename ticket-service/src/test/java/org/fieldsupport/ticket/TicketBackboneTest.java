@@ -12,14 +12,4 @@ import org.fieldsupport.testing.ServiceBackboneContract;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "ticket_service"))
 class TicketBackboneTest extends ServiceBackboneContract {
-
-    @Override
-    protected String ownTopic() {
-        return "ticket.events";
-    }
-
-    @Override
-    protected String serviceName() {
-        return "ticket-service";
-    }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,18 +27,21 @@ import org.fieldsupport.chassis.outbox.Outbox;
 /**
  * What every service must do on the platform, whatever its features: readiness over its database and its Kafka
  * channels, OpenAPI and metrics open, every error a problem, and its outbox published to its own topic as
- * CloudEvents. Each service runs it through a {@code @QuarkusTest} subclass naming its topic.
+ * CloudEvents. Each service runs it through an empty {@code @QuarkusTest} subclass; the service's name and topic come
+ * from its own configuration.
  */
 public abstract class ServiceBackboneContract {
 
     @Inject
     Outbox outbox;
 
-    /** The topic the service publishes, such as {@code dispatch.events}. */
-    protected abstract String ownTopic();
+    @Inject
+    @ConfigProperty(name = "mp.messaging.outgoing.events-out.topic")
+    String ownTopic;
 
-    /** The service's name, as in {@code quarkus.application.name}. */
-    protected abstract String serviceName();
+    @Inject
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
 
     record RelayProbed(UUID probeId, Instant occurredAt) implements DomainEvent {
         @Override
@@ -61,7 +65,7 @@ public abstract class ServiceBackboneContract {
 
     @Test
     void openApiAndMetricsAreServedWithoutAToken() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString(serviceName()));
+        given().get("/q/openapi").then().statusCode(200).body(containsString(serviceName));
         given().get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_published"));
     }
 
@@ -70,12 +74,12 @@ public abstract class ServiceBackboneContract {
         UUID probe = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.append(new RelayProbed(probe, Instant.now())));
         ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(20)).until(
-                () -> TopicRecords.readAll(ownTopic()).stream().filter(r -> probe.toString().equals(r.key()))
+                () -> TopicRecords.readAll(ownTopic).stream().filter(r -> probe.toString().equals(r.key()))
                         .findFirst().orElse(null),
                 Objects::nonNull);
         assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("RelayProbed");
         assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("urn:field-support:" + serviceName());
+        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("urn:field-support:" + serviceName);
         assertThat(record.value()).contains(probe.toString());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 TestDatabase.number("select count(*) from outbox_event where published_at is null")).isZero());
