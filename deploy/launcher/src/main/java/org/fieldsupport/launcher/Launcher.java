@@ -32,11 +32,18 @@ public final class Launcher {
         try {
             platform.start();
         } catch (LocalPlatform.StartupFailure e) {
-            System.err.println();
-            System.err.println("The platform did not start: " + e.getMessage());
-            System.exit(1);
+            fail(e.getMessage());
+        } catch (RuntimeException e) {
+            fail(e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
         }
         System.out.println(platform.summary());
         stopped.await();
+    }
+
+    /** Says why, then exits; the shutdown hook stops whatever had already started. */
+    private static void fail(String reason) {
+        System.err.println();
+        System.err.println("The platform did not start: " + reason);
+        System.exit(1);
     }
 }

@@ -44,6 +44,11 @@ public interface PostgresServer extends AutoCloseable {
                 }
             }
             if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
+                // A non-superuser administrator (CREATEROLE, CREATEDB) may only give a database to a role it is a
+                // member of; a superuser is a member of every role already.
+                if (!isSuperuser(connection)) {
+                    statement.execute("grant " + role + " to current_user");
+                }
                 statement.execute("create database " + database + " owner " + role);
                 statement.execute("revoke all on database " + database + " from public");
             }
@@ -54,6 +59,13 @@ public interface PostgresServer extends AutoCloseable {
 
     @Override
     void close();
+
+    private static boolean isSuperuser(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
 
     private static boolean exists(Connection connection, String sql, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
