@@ -178,8 +178,9 @@ public final class LocalPlatform {
         HttpClient http = HttpClient.newHttpClient();
         int sites = 0;
         for (JsonNode site : readReferenceData("sites.json")) {
-            String body = JSON.writeValueAsString(Map.of("name", site.get("name").asText(),
-                    "timeZone", site.get("timeZone").asText()));
+            com.fasterxml.jackson.databind.node.ObjectNode definition = site.deepCopy();
+            definition.remove("code");
+            String body = JSON.writeValueAsString(definition);
             HttpRequest request = HttpRequest.newBuilder(URI.create(service("ticket-service").baseUrl() + "/sites/"
                     + site.get("code").asText()))
                     .header("Authorization", "Bearer " + admin)

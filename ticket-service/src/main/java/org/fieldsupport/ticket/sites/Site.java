@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.fieldsupport.chassis.time.BusinessCalendar;
+
 /** A site the desk opens tickets for (reference data). */
 @Entity
 @Table(name = "site")
@@ -23,6 +25,14 @@ public class Site extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
+    @Column(name = "holiday_region", nullable = false)
+    public String holidayRegion;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The site's business days: weekends and its region's public holidays off. */
+    public BusinessCalendar calendar() {
+        return BusinessCalendar.of(holidayRegion, java.time.ZoneId.of(timeZone));
+    }
 }

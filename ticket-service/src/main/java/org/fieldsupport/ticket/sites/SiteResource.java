@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.chassis.time.BusinessCalendar;
 
 /** The sites reference list: read by everyone on the desk side, maintained by an administrator. */
 @Path("/sites")
@@ -29,14 +30,17 @@ public class SiteResource {
     @Inject
     Clock clock;
 
-    public record SiteView(String code, String name, String timeZone) {
+    public record SiteView(String code, String name, String timeZone, String holidayRegion) {
         static SiteView of(Site site) {
-            return new SiteView(site.code, site.name, site.timeZone);
+            return new SiteView(site.code, site.name, site.timeZone, site.holidayRegion);
         }
     }
 
+    /** A site's reference data; {@code holidayRegion} is FR, or FR-67 for a département's own holidays. */
     public record SiteDefinition(@NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 40) String timeZone) {
+            @NotBlank @Size(max = 40) String timeZone,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}(-[0-9A-Z]{1,3})?", message = "must look like FR or FR-67")
+            String holidayRegion) {
     }
 
     @GET
@@ -59,6 +63,12 @@ public class SiteResource {
         } catch (DateTimeException e) {
             throw new DomainProblems.InvalidInput("timeZone is not a known time zone.");
         }
+        try {
+            BusinessCalendar.of(definition.holidayRegion(), ZoneId.of(definition.timeZone()))
+                    .isBusinessDay(java.time.LocalDate.of(2025, 1, 2));
+        } catch (RuntimeException e) {
+            throw new DomainProblems.InvalidInput("holidayRegion has no holiday calendar.");
+        }
         Site site = Site.findById(code);
         boolean created = site == null;
         if (created) {
@@ -67,6 +77,7 @@ public class SiteResource {
         }
         site.name = definition.name();
         site.timeZone = definition.timeZone();
+        site.holidayRegion = definition.holidayRegion();
         site.updatedAt = clock.instant();
         site.persist();
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(SiteView.of(site))

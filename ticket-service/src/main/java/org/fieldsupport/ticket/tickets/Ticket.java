@@ -1,8 +1,10 @@
 package org.fieldsupport.ticket.tickets;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -17,6 +19,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.fieldsupport.chassis.problem.DomainProblems;
+import org.fieldsupport.ticket.escalation.EscalationRules;
+import org.fieldsupport.ticket.lifecycle.EscalationKind;
+import org.fieldsupport.ticket.lifecycle.TicketLifecycle;
+import org.fieldsupport.ticket.lifecycle.TicketStatus;
 
 /** A desk ticket. State changes happen through the methods below, each returning the event it causes. */
 @Entity
@@ -60,6 +68,27 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "escalation_kind")
+    public EscalationKind escalationKind;
+
+    @Column(nullable = false)
+    public int escalations;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_remotely")
+    public Boolean resolvedRemotely;
+
+    public String resolution;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
     @Version
     public long version;
 
@@ -86,8 +115,73 @@ public class Ticket extends PanacheEntityBase {
         ticket.status = TicketStatus.OPEN;
         ticket.openedAt = at;
         ticket.updatedAt = at;
-        TicketOpened event = new TicketOpened(TicketOpened.SCHEMA_VERSION, id, ticket.siteCode, ticket.category,
+        TicketOpened event = new TicketOpened(TicketEvent.SCHEMA_VERSION, id, ticket.siteCode, ticket.category,
                 ticket.employeeId, ticket.accessory, ticket.roomId, List.copyOf(ticket.assetTags), at);
         return new Opening(ticket, event);
+    }
+
+    /** Hands the ticket on to dispatch or logistics, if the kind fits its category. */
+    public TicketEscalated escalate(EscalationKind kind, LocalDate newHireStartDate, Set<String> knownAccessories,
+            Instant at) {
+        LocalDate start = newHireStartDate != null ? newHireStartDate : startDate;
+        EscalationRules.check(new EscalationRules.TicketFacts(category, accessory, roomId, start != null), kind,
+                knownAccessories);
+        moveTo(TicketStatus.ESCALATED, "escalate", at);
+        escalationKind = kind;
+        startDate = start;
+        escalations++;
+        return new TicketEscalated(TicketEvent.SCHEMA_VERSION, id, siteCode, category, kind, employeeId, accessory,
+                roomId, List.copyOf(assetTags), startDate, escalations, at);
+    }
+
+    /** The desk solved it remotely. */
+    public TicketResolved resolveRemotely(Instant at) {
+        return resolve(true, "REMOTE", at);
+    }
+
+    /** Dispatch or logistics finished the work ({@code resolution}: ON_SITE, DELIVERED, RETURNED, ALLOCATED...). */
+    public TicketResolved resolveBy(String resolution, Instant at) {
+        return resolve(false, resolution, at);
+    }
+
+    public TicketClosed close(boolean automatic, Instant at) {
+        moveTo(TicketStatus.CLOSED, "close", at);
+        endedAt = at;
+        return new TicketClosed(TicketEvent.SCHEMA_VERSION, id, siteCode, automatic, at);
+    }
+
+    public TicketCancelled cancel(Instant at) {
+        TicketStatus previous = status;
+        moveTo(TicketStatus.CANCELLED, "cancel", at);
+        endedAt = at;
+        return new TicketCancelled(TicketEvent.SCHEMA_VERSION, id, siteCode, previous, at);
+    }
+
+    /** Brings a resolved ticket back, if it was resolved no earlier than {@code windowStart}. */
+    public TicketReopened reopen(Instant windowStart, Instant at) {
+        TicketLifecycle.check(status, TicketStatus.OPEN, "reopen");
+        if (resolvedAt.isBefore(windowStart)) {
+            throw new DomainProblems.Conflict("reopen-window-passed", "This ticket was resolved on " + resolvedAt
+                    + ", before the reopen window; open a new ticket.");
+        }
+        moveTo(TicketStatus.OPEN, "reopen", at);
+        resolvedAt = null;
+        resolvedRemotely = null;
+        resolution = null;
+        return new TicketReopened(TicketEvent.SCHEMA_VERSION, id, siteCode, at);
+    }
+
+    private TicketResolved resolve(boolean remote, String how, Instant at) {
+        moveTo(TicketStatus.RESOLVED, remote ? "resolve remotely" : "resolve", at);
+        resolvedAt = at;
+        resolvedRemotely = remote;
+        resolution = how;
+        return new TicketResolved(TicketEvent.SCHEMA_VERSION, id, siteCode, category, remote, how, at);
+    }
+
+    private void moveTo(TicketStatus next, String action, Instant at) {
+        TicketLifecycle.check(status, next, action);
+        status = next;
+        updatedAt = at;
     }
 }

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.fieldsupport.chassis.outbox.Outbox;
 import org.fieldsupport.chassis.problem.DomainProblems;
+import org.fieldsupport.chassis.time.BusinessCalendar;
+import org.fieldsupport.ticket.lifecycle.TicketStatus;
 import org.fieldsupport.ticket.sites.Site;
 
 /** The desk's commands on tickets: each one stores the change and its events in one transaction. */
@@ -27,6 +29,12 @@ public class TicketDesk {
 
     @ConfigProperty(name = "ticket.accessory-codes")
     Set<String> accessoryCodes;
+
+    @ConfigProperty(name = "ticket.reopen-window-business-days")
+    int reopenWindow;
+
+    @ConfigProperty(name = "ticket.auto-close-after-business-days")
+    int autoCloseAfter;
 
     /**
      * Opens a ticket. {@code businessTime} is the importer's timestamp, or null for "now".
@@ -46,9 +54,88 @@ public class TicketDesk {
                 request.site(), request.category(), request.summary(), request.details(), request.accessory(),
                 request.roomId(), request.assetTags()), at);
         opening.ticket().persist();
-        TimelineEntry.of(opening.ticket().id, at, actor, "OPENED", request.summary()).persist();
-        outbox.append(opening.event());
+        record(opening.ticket(), opening.event(), actor, "OPENED", request.summary());
         return opening.ticket();
+    }
+
+    /** Remote resolution by the desk. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket resolveRemotely(UUID id, DeskCommands.RemoteResolution command, Instant businessTime, String actor) {
+        Ticket ticket = find(id);
+        Instant at = timeOf(businessTime);
+        record(ticket, ticket.resolveRemotely(at), actor, "RESOLVED_REMOTELY", command.note());
+        return ticket;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket escalate(UUID id, DeskCommands.Escalation command, Instant businessTime, String actor) {
+        Ticket ticket = find(id);
+        Instant at = timeOf(businessTime);
+        TicketEscalated event = ticket.escalate(command.kind(), command.startDate(), accessoryCodes, at);
+        record(ticket, event, actor, "ESCALATED", command.kind()
+                + (command.note() == null ? "" : ": " + command.note()));
+        return ticket;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket close(UUID id, DeskCommands.Note command, Instant businessTime, String actor) {
+        Ticket ticket = find(id);
+        record(ticket, ticket.close(false, timeOf(businessTime)), actor, "CLOSED", command.note());
+        return ticket;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket cancel(UUID id, DeskCommands.Note command, Instant businessTime, String actor) {
+        Ticket ticket = find(id);
+        record(ticket, ticket.cancel(timeOf(businessTime)), actor, "CANCELLED", command.note());
+        return ticket;
+    }
+
+    /** Reopens a ticket resolved within the last {@code ticket.reopen-window-business-days} at its site. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket reopen(UUID id, DeskCommands.Reopening command, Instant businessTime, String actor) {
+        Ticket ticket = find(id);
+        Instant at = timeOf(businessTime);
+        BusinessCalendar calendar = Site.<Site> findById(ticket.siteCode).calendar();
+        Instant windowStart = calendar.startOf(calendar.minusBusinessDays(calendar.dateOf(at), reopenWindow));
+        record(ticket, ticket.reopen(windowStart, at), actor, "REOPENED", command.reason());
+        return ticket;
+    }
+
+    /** Closes a resolved ticket whose site's closing delay has passed at {@code now}; false if not due yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean closeIfDue(UUID id, Instant now) {
+        Ticket ticket = find(id);
+        if (ticket.status != TicketStatus.RESOLVED) {
+            return false;
+        }
+        BusinessCalendar calendar = Site.<Site> findById(ticket.siteCode).calendar();
+        Instant due = calendar.endOf(calendar.plusBusinessDays(calendar.dateOf(ticket.resolvedAt), autoCloseAfter));
+        if (now.isBefore(due)) {
+            return false;
+        }
+        record(ticket, ticket.close(true, now), "ticket-service", "CLOSED",
+                "Closed automatically " + autoCloseAfter + " business day(s) after resolution");
+        return true;
+    }
+
+    Ticket find(UUID id) {
+        Ticket ticket = Ticket.findById(id);
+        if (ticket == null) {
+            throw new DomainProblems.NotFound("No ticket " + id + ".");
+        }
+        return ticket;
+    }
+
+    private Instant timeOf(Instant businessTime) {
+        return businessTime != null ? businessTime : clock.instant();
+    }
+
+    /** Stores the change with its timeline line and its event, and surfaces a concurrent update now (409). */
+    private void record(Ticket ticket, TicketEvent event, String actor, String kind, String detail) {
+        TimelineEntry.of(ticket.id, event.occurredAt(), actor, kind, detail).persist();
+        outbox.append(event);
+        Ticket.getEntityManager().flush();
     }
 
     /** Echoes a caller's value in an error only when it is a plain code, never free text. */

@@ -6,25 +6,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.fieldsupport.chassis.outbox.DomainEvent;
-
 /**
  * A ticket was opened by the desk. Schema: {@code contracts/schemas/TicketOpened.schema.json}. Carries the
  * pseudonymous employee id only: the summary and details are free text and stay in ticket-service.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketOpened(int schemaVersion, UUID ticketId, String site, Category category, String employeeId,
-        String accessory, String roomId, List<String> assetTags, Instant occurredAt) implements DomainEvent {
-
-    public static final int SCHEMA_VERSION = 1;
-
-    @Override
-    public String eventType() {
-        return "TicketOpened";
-    }
-
-    @Override
-    public String recordKey() {
-        return ticketId.toString();
-    }
+        String accessory, String roomId, List<String> assetTags, Instant occurredAt) implements TicketEvent {
 }

@@ -1,6 +1,7 @@
 package org.fieldsupport.ticket.tickets;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,9 +35,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.ForbiddenException;
 
 import org.fieldsupport.chassis.idempotency.IdempotentRequests;
-import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.problem.Problem;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.ticket.lifecycle.TicketStatus;
 
 /** The desk API of DESIGN §8. */
 @Path("/tickets")
@@ -61,16 +63,112 @@ public class TicketResource {
             @Parameter(description = "Retry key: the same key replays the first answer")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
-        if (request.openedAt() != null && !security.isUserInRole(Roles.IMPORTER)) {
-            throw new ForbiddenException("Only the importer role may give openedAt.");
-        }
+        Instant openedAt = businessTime(request.openedAt(), security);
         String actor = security.getUserPrincipal().getName();
         return idempotentRequests.execute("POST /tickets", idempotencyKey, request, () -> {
-            Ticket ticket = desk.open(request, request.openedAt(), actor);
+            Ticket ticket = desk.open(request, openedAt, actor);
             return Response.created(URI.create("/tickets/" + ticket.id))
                     .entity(TicketView.of(ticket, null))
                     .build();
         });
+    }
+
+    @POST
+    @Path("/{id}/remote-resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(summary = "Resolve remotely", description = "From OPEN or NEEDS_ATTENTION (or while escalated, "
+            + "when the desk finds the fix after all); publishes TicketResolved with remote: true.")
+    @APIResponse(responseCode = "200", description = "Ticket resolved")
+    @APIResponse(responseCode = "409", description = "Not resolvable from its current status",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+    public TicketView resolveRemotely(@PathParam("id") UUID id, @Valid @NotNull DeskCommands.RemoteResolution body,
+            @Context SecurityContext security) {
+        return view(desk.resolveRemotely(id, body, businessTime(body.at(), security), actor(security)));
+    }
+
+    @POST
+    @Path("/{id}/escalation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(summary = "Escalate", description = "HARDWARE and OTHER → ON_SITE, ACCESSORY → SHIPMENT (needs a known "
+            + "accessory code), MEETING_ROOM → MEETING_ROOM (needs roomId), EQUIPMENT_RETURN → RETURN, ALLOCATION → "
+            + "ALLOCATION (needs startDate). Publishes TicketEscalated; dispatch or logistics take it from there. "
+            + "The same Idempotency-Key replays the first answer.")
+    @APIResponse(responseCode = "202", description = "Escalated; the other services act on it asynchronously")
+    @APIResponse(responseCode = "409", description = "Not escalable from its current status",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The kind does not fit the category, or something it needs is "
+            + "missing", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = Problem.MEDIA_TYPE))
+    public Response escalate(@PathParam("id") UUID id, @Valid @NotNull DeskCommands.Escalation body,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context SecurityContext security) {
+        Instant at = businessTime(body.at(), security);
+        String actor = actor(security);
+        return idempotentRequests.execute("POST /tickets/" + id + "/escalation", idempotencyKey, body,
+                () -> Response.accepted(view(desk.escalate(id, body, at, actor))).build());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(summary = "Close a resolved ticket", description = "The body is optional. Resolved tickets also close "
+            + "by themselves after the configured number of business days.")
+    public TicketView close(@PathParam("id") UUID id, @Valid DeskCommands.Note body,
+            @Context SecurityContext security) {
+        DeskCommands.Note note = orEmpty(body);
+        return view(desk.close(id, note, businessTime(note.at(), security), actor(security)));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(hidden = true)
+    public TicketView closeWithoutBody(@PathParam("id") UUID id, @HeaderParam("Content-Length") Long length,
+            @Context SecurityContext security) {
+        requireNoBody(length);
+        return close(id, null, security);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(summary = "Cancel an open ticket", description = "The body is optional. From any open status; "
+            + "publishes TicketCancelled so that an appointment or a shipment is called off.")
+    public TicketView cancel(@PathParam("id") UUID id, @Valid DeskCommands.Note body,
+            @Context SecurityContext security) {
+        DeskCommands.Note note = orEmpty(body);
+        return view(desk.cancel(id, note, businessTime(note.at(), security), actor(security)));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(hidden = true)
+    public TicketView cancelWithoutBody(@PathParam("id") UUID id, @HeaderParam("Content-Length") Long length,
+            @Context SecurityContext security) {
+        requireNoBody(length);
+        return cancel(id, null, security);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DESK_AGENT, Roles.IMPORTER})
+    @Transactional
+    @Operation(summary = "Reopen a resolved ticket", description = "Within the configured number of business days "
+            + "after its resolution; later, open a new ticket.")
+    public TicketView reopen(@PathParam("id") UUID id, @Valid @NotNull DeskCommands.Reopening body,
+            @Context SecurityContext security) {
+        return view(desk.reopen(id, body, businessTime(body.at(), security), actor(security)));
     }
 
     @GET
@@ -79,11 +177,34 @@ public class TicketResource {
             Roles.IMPORTER})
     @Operation(summary = "A ticket with its full timeline")
     public TicketView get(@PathParam("id") UUID id) {
-        Ticket ticket = Ticket.findById(id);
-        if (ticket == null) {
-            throw new DomainProblems.NotFound("No ticket " + id + ".");
+        return view(desk.find(id));
+    }
+
+    private static TicketView view(Ticket ticket) {
+        return TicketView.of(ticket, TimelineEntry.of(ticket.id));
+    }
+
+    private static DeskCommands.Note orEmpty(DeskCommands.Note body) {
+        return body != null ? body : new DeskCommands.Note(null, null);
+    }
+
+    /** A call without a JSON body is fine; a body of another type is not. */
+    private static void requireNoBody(Long contentLength) {
+        if (contentLength != null && contentLength > 0) {
+            throw new NotSupportedException();
         }
-        return TicketView.of(ticket, TimelineEntry.of(id));
+    }
+
+    private static String actor(SecurityContext security) {
+        return security.getUserPrincipal().getName();
+    }
+
+    /** Only the importer may state when something happened; everyone else acts now. */
+    private static Instant businessTime(Instant requested, SecurityContext security) {
+        if (requested != null && !security.isUserInRole(Roles.IMPORTER)) {
+            throw new ForbiddenException("Only the importer role may give a business time.");
+        }
+        return requested;
     }
 
     @GET

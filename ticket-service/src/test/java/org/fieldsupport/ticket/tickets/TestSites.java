@@ -13,14 +13,15 @@ final class TestSites {
     }
 
     static void ensure() {
-        put("STRASBOURG", "Strasbourg");
-        put("NANCY", "Nancy");
-        put("DIJON", "Dijon");
+        put("STRASBOURG", "Strasbourg", "FR-67");
+        put("NANCY", "Nancy", "FR-54");
+        put("DIJON", "Dijon", "FR-21");
     }
 
-    private static void put(String code, String name) {
+    private static void put(String code, String name, String holidayRegion) {
         given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
-                .body("{\"name\": \"" + name + "\", \"timeZone\": \"Europe/Paris\"}")
+                .body("{\"name\": \"" + name + "\", \"timeZone\": \"Europe/Paris\", \"holidayRegion\": \""
+                        + holidayRegion + "\"}")
                 .put("/sites/" + code)
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200),
                         org.hamcrest.Matchers.is(201)));

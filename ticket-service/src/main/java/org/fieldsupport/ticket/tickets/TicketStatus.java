@@ -1,6 +1,0 @@
-package org.fieldsupport.ticket.tickets;
-
-/** The statuses the desk sees. */
-public enum TicketStatus {
-    OPEN, ESCALATED, RESOLVED, CLOSED, CANCELLED
-}
