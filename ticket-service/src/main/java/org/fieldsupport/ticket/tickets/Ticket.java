@@ -23,6 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.ticket.escalation.EscalationRules;
 import org.fieldsupport.ticket.lifecycle.EscalationKind;
+import org.fieldsupport.ticket.lifecycle.Progress;
 import org.fieldsupport.ticket.lifecycle.TicketLifecycle;
 import org.fieldsupport.ticket.lifecycle.TicketStatus;
 
@@ -88,6 +89,9 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    @Column(name = "last_progress_at")
+    public Instant lastProgressAt;
 
     @Version
     public long version;
@@ -169,6 +173,36 @@ public class Ticket extends PanacheEntityBase {
         resolvedRemotely = null;
         resolution = null;
         return new TicketReopened(TicketEvent.SCHEMA_VERSION, id, siteCode, at);
+    }
+
+    /** What became of a progress report: applied (with the event it causes, if any), or why not. */
+    public record ProgressOutcome(boolean applied, TicketEvent event, String whyNot) {
+    }
+
+    /**
+     * Moves the ticket as dispatch or logistics report. A report never moves an ended ticket, nor one whose last
+     * applied report is newer (events of two topics may cross), nor along a transition the state machine lacks:
+     * such a report is kept for the timeline only.
+     */
+    public ProgressOutcome applyProgress(Progress progress, Instant occurredAt) {
+        if (progress.target() == null) {
+            return new ProgressOutcome(false, null, null);
+        }
+        if (!status.isOpen()) {
+            return new ProgressOutcome(false, null, "received after the ticket was " + status);
+        }
+        if (lastProgressAt != null && occurredAt.isBefore(lastProgressAt)) {
+            return new ProgressOutcome(false, null, "older than the last report applied");
+        }
+        if (!TicketLifecycle.allows(status, progress.target())) {
+            return new ProgressOutcome(false, null, "no transition from " + status + " to " + progress.target());
+        }
+        lastProgressAt = occurredAt;
+        if (progress.target() == TicketStatus.RESOLVED) {
+            return new ProgressOutcome(true, resolveBy(progress.resolution(), occurredAt), null);
+        }
+        moveTo(progress.target(), "move", occurredAt);
+        return new ProgressOutcome(true, null, null);
     }
 
     private TicketResolved resolve(boolean remote, String how, Instant at) {

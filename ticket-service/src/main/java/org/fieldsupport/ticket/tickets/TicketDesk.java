@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import org.fieldsupport.chassis.outbox.Outbox;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.time.BusinessCalendar;
 import org.fieldsupport.ticket.lifecycle.TicketStatus;
@@ -22,7 +21,7 @@ import org.fieldsupport.ticket.sites.Site;
 public class TicketDesk {
 
     @Inject
-    Outbox outbox;
+    TicketChanges changes;
 
     @Inject
     Clock clock;
@@ -131,11 +130,8 @@ public class TicketDesk {
         return businessTime != null ? businessTime : clock.instant();
     }
 
-    /** Stores the change with its timeline line and its event, and surfaces a concurrent update now (409). */
     private void record(Ticket ticket, TicketEvent event, String actor, String kind, String detail) {
-        TimelineEntry.of(ticket.id, event.occurredAt(), actor, kind, detail).persist();
-        outbox.append(event);
-        Ticket.getEntityManager().flush();
+        changes.record(ticket, event, event.occurredAt(), actor, kind, detail);
     }
 
     /** Echoes a caller's value in an error only when it is a plain code, never free text. */

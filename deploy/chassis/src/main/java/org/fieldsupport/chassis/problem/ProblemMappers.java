@@ -45,6 +45,14 @@ public class ProblemMappers {
                 uri.getPath(), null, null));
     }
 
+    /** Two changes of the same record crossed; the caller reads it again and decides. */
+    @ServerExceptionMapper
+    public Response concurrentUpdate(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "concurrent-update", "Concurrent update", 409,
+                "This resource changed while your request was processed; read it again and retry.", uri.getPath(),
+                null, null));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
