@@ -27,17 +27,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Context;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.ForbiddenException;
 
 import org.fieldsupport.chassis.idempotency.IdempotentRequests;
 import org.fieldsupport.chassis.problem.Problem;
 import org.fieldsupport.chassis.security.Roles;
-import org.fieldsupport.ticket.lifecycle.TicketStatus;
 
 /** The desk API of DESIGN §8. */
 @Path("/tickets")
@@ -49,6 +48,9 @@ public class TicketResource {
 
     @Inject
     IdempotentRequests idempotentRequests;
+
+    @ConfigProperty(name = "ticket.desk-time-zone")
+    java.time.ZoneId deskZone;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -210,26 +212,33 @@ public class TicketResource {
     @GET
     @RolesAllowed({Roles.DESK_AGENT, Roles.DISPATCHER, Roles.LOGISTICS_OPERATOR, Roles.PILOT_MANAGER,
             Roles.IMPORTER})
-    @Operation(summary = "Search tickets", description = "Newest first, paged; filters are optional.")
-    public TicketView.Page search(@QueryParam("site") String site, @QueryParam("status") TicketStatus status,
-            @QueryParam("category") Category category,
+    @Operation(summary = "Search tickets", description = "Newest opening first (then by id, so pages are stable); "
+            + "every filter is optional. Dates are YYYY-MM-DD in the desk's time zone, or ISO-8601 instants; "
+            + "openedTo is inclusive for a date.")
+    @APIResponse(responseCode = "200", description = "A page of tickets")
+    @APIResponse(responseCode = "400", description = "A filter is not valid",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+    public TicketView.Page search(@QueryParam("site") String site,
+            @Parameter(description = "A status, e.g. OPEN or AT_RISK") @QueryParam("status") String status,
+            @QueryParam("category") String category,
+            @Parameter(description = "Pseudonymous employee id") @QueryParam("employeeId") String employeeId,
+            @Parameter(description = "Opened at or after", example = "2025-10-01") @QueryParam("openedFrom")
+            String openedFrom,
+            @Parameter(description = "Opened at or before", example = "2025-12-31") @QueryParam("openedTo")
+            String openedTo,
+            @Parameter(description = "true: only tickets whose promise is in danger") @QueryParam("atRisk")
+            String atRisk,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (site != null) {
-            query.append(" and siteCode = :site");
-            parameters.and("site", site);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (category != null) {
-            query.append(" and category = :category");
-            parameters.and("category", category);
-        }
-        var found = Ticket.<Ticket> find(query + " order by openedAt desc, id", parameters.map());
+        TicketSearch search = new TicketSearch(deskZone)
+                .site(site)
+                .status(status)
+                .category(category)
+                .employee(employeeId)
+                .openedFrom(openedFrom)
+                .openedTo(openedTo)
+                .atRisk(atRisk);
+        var found = Ticket.<Ticket> find(search.query() + " order by openedAt desc, id", search.parameters());
         List<TicketView> items = found.page(page, size).<Ticket> list().stream()
                 .map(t -> TicketView.of(t, null)).toList();
         return new TicketView.Page(items, page, size, found.count());

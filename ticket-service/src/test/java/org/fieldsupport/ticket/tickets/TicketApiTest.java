@@ -126,6 +126,22 @@ class TicketApiTest {
         assertThat(TopicRecords.header(record, "ce_time")).startsWith("2024-03-04T09:15");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheProblemsOfEveryOperation() {
+        io.restassured.path.json.JsonPath openApi = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        for (String operation : List.of("paths.'/tickets'.post", "paths.'/tickets/{id}/escalation'.post",
+                "paths.'/tickets'.get", "paths.'/sites/{code}'.put")) {
+            for (String status : List.of("400", "401", "403")) {
+                assertThat(openApi.getMap(operation + ".responses.'" + status + "'.content"))
+                        .as(operation + " " + status).containsKey("application/problem+json");
+            }
+        }
+        assertThat(openApi.getMap("components.schemas.Problem")).isNotEmpty();
+        assertThat(openApi.getString("paths.'/tickets/{id}/escalation'.post.responses.'422'.description"))
+                .contains("does not fit");
+    }
+
     static ConsumerRecord<String, String> recordFor(String ticketId) {
         List<ConsumerRecord<String, String>> records = TopicRecords.readAll("ticket.events");
         return records.stream().filter(r -> ticketId.equals(r.key())).findFirst().orElse(null);
