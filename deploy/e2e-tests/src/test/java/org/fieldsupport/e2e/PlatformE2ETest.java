@@ -115,6 +115,32 @@ class PlatformE2ETest {
 
     @Test
     @Order(3)
+    void anEscalatedHardwareTicketIsBookedVisitedAndResolved() throws Exception {
+        String id = openTicket("STRASBOURG", "E-E2E-VISIT");
+        given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                .body("{\"kind\": \"ON_SITE\"}")
+                .post(url("ticket-service", "/tickets/" + id + "/escalation"))
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(platform.token("desk-agent")).get(url("ticket-service", "/tickets/" + id))
+                .then().statusCode(200).body("status", equalTo("APPOINTMENT_BOOKED")));
+        String technician = given().auth().oauth2(platform.token("dispatcher")).queryParam("ticketId", id)
+                .get(url("dispatch-service", "/interventions")).then().statusCode(200)
+                .extract().path("[0].technicianId");
+        String intervention = given().auth().oauth2(platform.token("technician-" + technician))
+                .queryParam("ticketId", id).get(url("dispatch-service", "/interventions")).then().statusCode(200)
+                .extract().path("[0].id");
+        given().auth().oauth2(platform.token("technician-" + technician)).contentType(ContentType.JSON)
+                .body("{\"outcome\": \"FIXED\", \"travelKm\": 4.2}")
+                .post(url("dispatch-service", "/interventions/" + intervention + "/completion"))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(platform.token("desk-agent")).get(url("ticket-service", "/tickets/" + id))
+                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolution", equalTo("ON_SITE")));
+    }
+
+    @Test
+    @Order(4)
     void aRestartOfTheWholePlatformLosesNothing() throws Exception {
         String id = openTicket("DIJON", "E-E2E-RESTART");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ticketsThisMonth("DIJON"))

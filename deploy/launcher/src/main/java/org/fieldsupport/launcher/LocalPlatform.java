@@ -173,28 +173,49 @@ public final class LocalPlatform {
         Files.writeString(file, token + "\n");
     }
 
+    /** Puts the reference data through each service's own API, as an administrator would. */
     private void seedReferenceData(JwtKeys keys) throws IOException, InterruptedException {
         String admin = keys.issue("platform-launcher", List.of("admin"), Duration.ofMinutes(5));
         HttpClient http = HttpClient.newHttpClient();
         int sites = 0;
         for (JsonNode site : readReferenceData("sites.json")) {
-            com.fasterxml.jackson.databind.node.ObjectNode definition = site.deepCopy();
-            definition.remove("code");
-            String body = JSON.writeValueAsString(definition);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service("ticket-service").baseUrl() + "/sites/"
-                    + site.get("code").asText()))
-                    .header("Authorization", "Bearer " + admin)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new StartupFailure("ticket-service refused site " + site.get("code").asText() + ": "
-                        + response.statusCode() + " " + response.body());
-            }
+            String code = site.get("code").asText();
+            com.fasterxml.jackson.databind.node.ObjectNode desk = JSON.createObjectNode()
+                    .put("name", site.get("name").asText())
+                    .put("timeZone", site.get("timeZone").asText())
+                    .put("holidayRegion", site.get("holidayRegion").asText());
+            put(http, admin, service("ticket-service").baseUrl() + "/sites/" + code, desk);
+            com.fasterxml.jackson.databind.node.ObjectNode policy = site.get("dispatch").deepCopy();
+            String effectiveFrom = policy.remove("effectiveFrom").asText();
+            policy.put("timeZone", site.get("timeZone").asText());
+            policy.put("holidayRegion", site.get("holidayRegion").asText());
+            put(http, admin, service("dispatch-service").baseUrl() + "/sites/" + code + "/policies/" + effectiveFrom,
+                    policy);
             sites++;
         }
-        say("reference data", sites + " sites (deploy/reference-data/sites.json)");
+        int technicians = 0;
+        for (JsonNode technician : readReferenceData("technicians.json")) {
+            com.fasterxml.jackson.databind.node.ObjectNode definition = technician.deepCopy();
+            String id = definition.remove("id").asText();
+            put(http, admin, service("dispatch-service").baseUrl() + "/technicians/" + id, definition);
+            technicians++;
+        }
+        say("reference data", sites + " sites with their support policy, " + technicians
+                + " technicians (deploy/reference-data)");
+    }
+
+    private static void put(HttpClient http, String token, String url, JsonNode body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new StartupFailure("reference data refused by " + url + ": " + response.statusCode() + " "
+                    + response.body());
+        }
     }
 
     private JsonNode readReferenceData(String file) throws IOException {

@@ -1,0 +1,6 @@
+package org.fieldsupport.dispatch.interventions;
+
+/** Where a visit stands. */
+public enum InterventionStatus {
+    SCHEDULED, STARTED, COMPLETED, CANCELLED
+}

@@ -1,0 +1,139 @@
+package org.fieldsupport.dispatch.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.fieldsupport.chassis.time.BusinessCalendar;
+import org.fieldsupport.dispatch.policies.HalfDay;
+import org.fieldsupport.dispatch.policies.SiteHours;
+import org.fieldsupport.dispatch.promise.OssPresence;
+
+/**
+ * Finds the appointment for one visit: the earliest slot a suitable technician can reach, without overlapping
+ * anything they already have, preferring — among the slots that keep the promise — one on a day the technician
+ * already visits that site (one trip for several visits). When no slot keeps the promise, the earliest slot anyway
+ * (the caller reports the risk). Slots start on a quarter hour. A roving technician leaves base at the start of the
+ * working day; the trip is estimated from the great-circle distance with a road factor and an average speed.
+ */
+public final class Planner {
+
+    static final Duration GRID = Duration.ofMinutes(15);
+    /** Time to move between two visits at different sites within a half-day (beyond the trip from base). */
+    static final Duration BETWEEN_SITES = Duration.ofMinutes(30);
+    static final int HORIZON_BUSINESS_DAYS = 15;
+    static final double ROAD_FACTOR = 1.3;
+    static final double AVERAGE_KMH = 50;
+
+    private Planner() {
+    }
+
+    /** Something a technician already has in their agenda (a visit, at a site, or an absence: site null). */
+    public record Busy(Instant start, Instant end, String site) {
+        boolean overlaps(Instant from, Instant to, String atSite) {
+            Duration margin = site == null || site.equals(atSite) ? Duration.ZERO : BETWEEN_SITES;
+            return from.isBefore(end.plus(margin)) && to.plus(margin).isAfter(start);
+        }
+    }
+
+    /** A technician who may do the visit: an on-site technician of the site (present per {@code presence}) or a
+     * roving one coming from base. */
+    public record Candidate(String technicianId, double baseLatitude, double baseLongitude, boolean onSiteHere,
+            OssPresence presence, List<Busy> agenda) {
+    }
+
+    public record Request(String site, double siteLatitude, double siteLongitude, SiteHours hours, Instant earliest,
+            Duration duration, Instant deadline) {
+    }
+
+    public record Slot(String technicianId, Instant start, Instant end, boolean grouped, double travelKm) {
+        public boolean keeps(Instant deadline) {
+            return !end.isAfter(deadline);
+        }
+    }
+
+    public static Optional<Slot> plan(Request request, List<Candidate> candidates) {
+        BusinessCalendar calendar = request.hours().calendar();
+        List<Slot> found = new ArrayList<>();
+        LocalDate day = calendar.dateOf(request.earliest());
+        LocalDate lastDay = calendar.plusBusinessDays(day, HORIZON_BUSINESS_DAYS);
+        LocalDate deadlineDay = calendar.dateOf(request.deadline());
+        for (; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            if (!calendar.isBusinessDay(day)) {
+                continue;
+            }
+            for (HalfDay half : HalfDay.values()) {
+                for (Candidate candidate : candidates) {
+                    firstSlot(request, candidate, day, half).ifPresent(found::add);
+                }
+            }
+            if (!found.isEmpty() && !day.isBefore(deadlineDay)) {
+                break;
+            }
+        }
+        Comparator<Slot> earliest = Comparator.comparing(Slot::end).thenComparing(Slot::technicianId);
+        List<Slot> keeping = found.stream().filter(s -> s.keeps(request.deadline())).toList();
+        Optional<Slot> grouped = keeping.stream().filter(Slot::grouped).min(earliest);
+        if (grouped.isPresent()) {
+            return grouped;
+        }
+        return keeping.isEmpty() ? found.stream().min(earliest) : keeping.stream().min(earliest);
+    }
+
+    private static Optional<Slot> firstSlot(Request request, Candidate candidate, LocalDate day, HalfDay half) {
+        if (candidate.onSiteHere() && !candidate.presence().present(day, half)) {
+            return Optional.empty();
+        }
+        double km = candidate.onSiteHere() ? 0 : roadKm(candidate.baseLatitude(), candidate.baseLongitude(),
+                request.siteLatitude(), request.siteLongitude());
+        Duration travel = Duration.ofMinutes(Math.round(km / AVERAGE_KMH * 60));
+        Instant halfStart = request.hours().start(day, half);
+        Instant halfEnd = request.hours().end(day, half);
+        // A roving technician leaves base when the working day starts: far sites are reached in the afternoon.
+        Instant reachable = request.hours().start(day, HalfDay.MORNING).plus(travel);
+        Instant start = onGrid(max(max(halfStart, reachable), request.earliest()), halfStart);
+        while (!start.plus(request.duration()).isAfter(halfEnd)) {
+            Instant from = start;
+            Instant end = from.plus(request.duration());
+            Optional<Busy> clash = candidate.agenda().stream()
+                    .filter(b -> b.overlaps(from, end, request.site()))
+                    .max(Comparator.comparing(Busy::end));
+            if (clash.isEmpty()) {
+                boolean grouped = candidate.agenda().stream().anyMatch(b -> request.site().equals(b.site())
+                        && request.hours().calendar().dateOf(b.start()).equals(day));
+                return Optional.of(new Slot(candidate.technicianId(), from, end, grouped, km));
+            }
+            Busy busy = clash.get();
+            Duration margin = busy.site() == null || busy.site().equals(request.site()) ? Duration.ZERO
+                    : BETWEEN_SITES;
+            start = onGrid(busy.end().plus(margin), halfStart);
+        }
+        return Optional.empty();
+    }
+
+    /** Road distance estimated from the great-circle distance. */
+    public static double roadKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 6371 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * ROAD_FACTOR;
+    }
+
+    /** The first quarter-hour of the half-day's grid at or after {@code t}. */
+    private static Instant onGrid(Instant t, Instant gridOrigin) {
+        if (!t.isAfter(gridOrigin)) {
+            return gridOrigin;
+        }
+        long steps = (Duration.between(gridOrigin, t).toSeconds() + GRID.toSeconds() - 1) / GRID.toSeconds();
+        return gridOrigin.plus(GRID.multipliedBy(steps));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
