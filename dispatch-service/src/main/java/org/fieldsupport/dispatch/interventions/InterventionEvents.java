@@ -41,6 +41,12 @@ public final class InterventionEvents {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rescheduled(int schemaVersion, UUID interventionId, UUID ticketId, String site,
+            String technicianId, Window window, Instant deadline, boolean withinPromise, String reason,
+            Instant occurredAt) implements InterventionEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AtRisk(int schemaVersion, UUID interventionId, UUID ticketId, String site, Instant deadline,
             Window expectedWindow, String reason, Instant occurredAt) implements InterventionEvent {
     }

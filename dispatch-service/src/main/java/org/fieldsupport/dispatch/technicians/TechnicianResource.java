@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.dispatch.interventions.Intervention;
+import org.fieldsupport.dispatch.scheduling.Booking;
 
 /** The field teams: technicians, the on-site technicians' rota, absences. */
 @Path("/technicians")
@@ -41,6 +43,9 @@ public class TechnicianResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Booking booking;
 
     /** A technician; {@code ossSite} and {@code rota} for an on-site technician (weekday → half-day present). */
     public record TechnicianDefinition(@NotBlank @Size(max = 200) String name,
@@ -57,8 +62,9 @@ public class TechnicianResource {
             List<String> sites, List<String> skills, String ossSite, Map<DayOfWeek, Presence> rota) {
     }
 
+    /** An absence; {@code declaredAt}: when it became known (business time, default now), re-planning starts there. */
     public record AbsenceDeclaration(@NotNull Instant startsAt, @NotNull Instant endsAt,
-            @NotNull @Pattern(regexp = "LEAVE|SICKNESS|TRAINING|OTHER") String reason) {
+            @NotNull @Pattern(regexp = "LEAVE|SICKNESS|TRAINING|OTHER") String reason, Instant declaredAt) {
     }
 
     @PUT
@@ -115,7 +121,9 @@ public class TechnicianResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISPATCHER)
     @Transactional
-    @Operation(summary = "Declare an absence (planned leave, or sickness declared the same morning)")
+    @Operation(summary = "Declare an absence (planned leave, or sickness declared the same morning)",
+            description = "The technician's visits during the absence move to another technician or a later slot "
+                    + "(InterventionRescheduled); InterventionAtRisk where the promise can no longer be kept.")
     public Response declareAbsence(@PathParam("id") String id, @Valid @NotNull AbsenceDeclaration declaration) {
         if (Technician.findById(id) == null) {
             throw new DomainProblems.NotFound("No technician " + id + ".");
@@ -129,6 +137,15 @@ public class TechnicianResource {
         absence.endsAt = declaration.endsAt();
         absence.reason = declaration.reason();
         absence.persist();
+        Absence.getEntityManager().flush();
+        Instant now = clock.instant();
+        Instant declaredAt = declaration.declaredAt() != null ? declaration.declaredAt() : now;
+        if (declaredAt.isAfter(now)) {
+            throw new DomainProblems.InvalidInput("declaredAt cannot be in the future.");
+        }
+        for (Intervention visit : Intervention.liveFor(id, declaration.startsAt(), declaration.endsAt())) {
+            booking.replan(visit, "ABSENCE", declaredAt);
+        }
         return Response.status(Response.Status.CREATED).entity(declaration).build();
     }
 

@@ -167,6 +167,35 @@ class BookingFlowTest {
     }
 
     @Test
+    void aSickDayMovesTheVisitAndSaysWhenThePromiseCanNoLongerBeKept() throws Exception {
+        // Wednesday 19 November 2025, 07:00 UTC: booked at 08:45 in Strasbourg (08:30 plus the short trip from base),
+        // due by the end of Thursday 20.
+        String kept = UUID.randomUUID().toString();
+        publishEscalation(kept, "STRASBOURG", "ON_SITE", "2025-11-19T07:00:00Z", UUID.randomUUID().toString());
+        assertThat(JsonPath.from(awaitEvent(kept, "InterventionScheduled").value()).getString("window.start"))
+                .isEqualTo("2025-11-19T07:45:00Z");
+        absence("T-EST-01", "2025-11-19T06:00:00Z", "2025-11-19T18:00:00Z");
+        JsonPath moved = JsonPath.from(awaitEvent(kept, "InterventionRescheduled").value());
+        assertThat(moved.getString("reason")).isEqualTo("ABSENCE");
+        assertThat(moved.getString("window.start")).isEqualTo("2025-11-20T07:45:00Z");
+        assertThat(moved.getBoolean("withinPromise")).isTrue();
+
+        // Wednesday 26 November: sick on Wednesday and Thursday, the only Strasbourg technician comes on Friday.
+        String late = UUID.randomUUID().toString();
+        publishEscalation(late, "STRASBOURG", "ON_SITE", "2025-11-26T07:00:00Z", UUID.randomUUID().toString());
+        awaitEvent(late, "InterventionScheduled");
+        absence("T-EST-01", "2025-11-26T06:00:00Z", "2025-11-27T18:00:00Z");
+        JsonPath movedLate = JsonPath.from(awaitEvent(late, "InterventionRescheduled").value());
+        assertThat(movedLate.getString("window.start")).isEqualTo("2025-11-28T07:45:00Z");
+        assertThat(movedLate.getBoolean("withinPromise")).isFalse();
+        assertThat(JsonPath.from(awaitEvent(late, "InterventionAtRisk").value()).getString("reason"))
+                .contains("ABSENCE");
+        assertThat(ContractSchemas.violations(ContractSchemas.fromFile(Path.of(
+                "src/main/resources/contracts/schemas/InterventionRescheduled.schema.json")),
+                awaitEvent(late, "InterventionRescheduled").value())).isEmpty();
+    }
+
+    @Test
     void aCancelledTicketCancelsItsAppointment() throws Exception {
         String ticket = UUID.randomUUID().toString();
         publishEscalation(ticket, "DIJON", "ON_SITE", "2025-10-10T07:00:00Z", UUID.randomUUID().toString());
@@ -236,6 +265,13 @@ class BookingFlowTest {
         }
         TopicRecords.send("ticket.events", ticket, payload.toString(), TopicRecords.cloudEventHeaders(eventId,
                 "TicketEscalated", "urn:field-support:ticket-service", ticket, at));
+    }
+
+    private static void absence(String technician, String from, String to) {
+        given().auth().oauth2(TestTokens.forRole("dispatcher")).contentType(ContentType.JSON)
+                .body("{\"startsAt\": \"" + from + "\", \"endsAt\": \"" + to + "\", \"reason\": \"SICKNESS\", "
+                        + "\"declaredAt\": \"" + from + "\"}")
+                .post("/technicians/" + technician + "/absences").then().statusCode(201);
     }
 
     private static void policy(String site, String mode, String region, double lat, double lon) {
