@@ -82,9 +82,6 @@ class BookingFlowTest {
         assertThat(payload.getString("technicianId")).isEqualTo("T-EST-01");
         // Escalated at 10:00 in Strasbourg; the technician's base is in town: the visit starts at once.
         assertThat(payload.getString("window.start")).isEqualTo("2025-12-24T09:00:00Z");
-        assertThat(ContractSchemas.violations(ContractSchemas.fromFile(Path.of(
-                "src/main/resources/contracts/schemas/InterventionScheduled.schema.json")), scheduled.value()))
-                .isEmpty();
     }
 
     @Test
@@ -153,6 +150,7 @@ class BookingFlowTest {
                 .body("technicianId", org.hamcrest.Matchers.everyItem(equalTo("T-EST-01")));
         given().auth().oauth2(own).post("/interventions/" + id + "/start").then().statusCode(200)
                 .body("status", equalTo("STARTED"));
+        awaitEvent(ticket, "InterventionStarted");
         given().auth().oauth2(own).contentType(ContentType.JSON)
                 .body("{\"outcome\": \"FIXED\", \"travelKm\": 12.5}")
                 .post("/interventions/" + id + "/completion").then().statusCode(200)
@@ -190,9 +188,6 @@ class BookingFlowTest {
         assertThat(movedLate.getBoolean("withinPromise")).isFalse();
         assertThat(JsonPath.from(awaitEvent(late, "InterventionAtRisk").value()).getString("reason"))
                 .contains("ABSENCE");
-        assertThat(ContractSchemas.violations(ContractSchemas.fromFile(Path.of(
-                "src/main/resources/contracts/schemas/InterventionRescheduled.schema.json")),
-                awaitEvent(late, "InterventionRescheduled").value())).isEmpty();
     }
 
     @Test
@@ -250,10 +245,17 @@ class BookingFlowTest {
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** The first event of that type for the ticket; every awaited event must match its published schema. */
     private static ConsumerRecord<String, String> awaitEvent(String ticket, String type) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.readAll("dispatch.events").stream()
-                .filter(r -> ticket.equals(r.key()) && type.equals(TopicRecords.header(r, "ce_type")))
-                .findFirst().orElse(null), java.util.Objects::nonNull);
+        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30)).until(
+                () -> TopicRecords.readAll("dispatch.events").stream()
+                        .filter(r -> ticket.equals(r.key()) && type.equals(TopicRecords.header(r, "ce_type")))
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(ContractSchemas.violations(ContractSchemas.fromFile(Path.of(
+                "src/main/resources/contracts/schemas/" + type + ".schema.json")), record.value()))
+                .as(type + " " + record.value()).isEmpty();
+        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("urn:field-support:dispatch-service");
+        return record;
     }
 
     private static void publishEscalation(String ticket, String site, String kind, String at, String eventId)
