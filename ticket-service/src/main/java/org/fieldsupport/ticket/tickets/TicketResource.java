@@ -122,8 +122,7 @@ public class TicketResource {
             + "by themselves after the configured number of business days.")
     public TicketView close(@PathParam("id") UUID id, @Valid DeskCommands.Note body,
             @Context SecurityContext security) {
-        DeskCommands.Note note = orEmpty(body);
-        return view(desk.close(id, note, businessTime(note.at(), security), actor(security)));
+        return withNote(body, security, (note, at, actor) -> desk.close(id, note, at, actor));
     }
 
     @POST
@@ -146,8 +145,7 @@ public class TicketResource {
             + "publishes TicketCancelled so that an appointment or a shipment is called off.")
     public TicketView cancel(@PathParam("id") UUID id, @Valid DeskCommands.Note body,
             @Context SecurityContext security) {
-        DeskCommands.Note note = orEmpty(body);
-        return view(desk.cancel(id, note, businessTime(note.at(), security), actor(security)));
+        return withNote(body, security, (note, at, actor) -> desk.cancel(id, note, at, actor));
     }
 
     @POST
@@ -186,8 +184,15 @@ public class TicketResource {
         return TicketView.of(ticket, TimelineEntry.of(ticket.id));
     }
 
-    private static DeskCommands.Note orEmpty(DeskCommands.Note body) {
-        return body != null ? body : new DeskCommands.Note(null, null);
+    /** A desk command whose body, an optional note, may be absent. */
+    @FunctionalInterface
+    private interface NoteCommand {
+        Ticket apply(DeskCommands.Note note, Instant businessTime, String actor);
+    }
+
+    private static TicketView withNote(DeskCommands.Note body, SecurityContext security, NoteCommand command) {
+        DeskCommands.Note note = body != null ? body : new DeskCommands.Note(null, null);
+        return view(command.apply(note, businessTime(note.at(), security), actor(security)));
     }
 
     /** A call without a JSON body is fine; a body of another type is not. */
