@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -40,6 +44,39 @@ public final class ContractSchemas {
     public static Schema fromFile(Path file) {
         try {
             return REGISTRY.getSchema(Files.readString(file), InputFormat.JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The event types documented in a publisher's {@code contracts} folder (one schema each), after checking that each
+     * has an example valid against its schema and its place in {@code asyncapi.yaml}; any breach throws.
+     */
+    public static Set<String> documentedEventTypes(Path contracts) {
+        try (Stream<Path> schemas = Files.list(contracts.resolve("schemas"))) {
+            String asyncApi = Files.readString(contracts.resolve("asyncapi.yaml"));
+            Set<String> types = schemas.map(p -> p.getFileName().toString().replace(".schema.json", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            for (String type : types) {
+                String example = Files.readString(contracts.resolve("examples/" + type + ".json"));
+                List<String> violations = violations(fromFile(contracts.resolve("schemas/" + type + ".schema.json")),
+                        example);
+                if (!violations.isEmpty()) {
+                    throw new AssertionError("The example of " + type + " breaks its schema: " + violations);
+                }
+                for (String reference : List.of("$ref: './schemas/" + type + ".schema.json'",
+                        "$ref: './examples/" + type + ".json'", "$ref: '#/components/messages/" + type + "'")) {
+                    if (!asyncApi.contains(reference)) {
+                        throw new AssertionError("asyncapi.yaml lacks " + reference);
+                    }
+                }
+                Pattern sent = Pattern.compile("- \\$ref: '#/channels/[A-Za-z]+/messages/" + type + "'");
+                if (!sent.matcher(asyncApi).find()) {
+                    throw new AssertionError("No operation of asyncapi.yaml sends " + type);
+                }
+            }
+            return types;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
