@@ -27,6 +27,14 @@ public class Intervention extends PanacheEntityBase {
     @Column(name = "ticket_id")
     public UUID ticketId;
 
+    /** The return whose assets a COLLECTION visit picks up. */
+    @Column(name = "return_id")
+    public UUID returnId;
+
+    /** The meeting room a ROOM_CHECK visit checks. */
+    @Column(name = "room_id")
+    public String roomId;
+
     @Column(name = "site_code", nullable = false)
     public String siteCode;
 
@@ -73,9 +81,26 @@ public class Intervention extends PanacheEntityBase {
                 List.of(InterventionStatus.SCHEDULED, InterventionStatus.STARTED), from, to);
     }
 
+    /** The technician's booked visits that end after {@code now}, however far ahead. */
+    public static List<Intervention> upcomingFor(String technicianId, Instant now) {
+        return list("technicianId = ?1 and status = ?2 and windowEnd > ?3 order by windowStart", technicianId,
+                InterventionStatus.SCHEDULED, now);
+    }
+
     public static Intervention liveForTicket(UUID ticketId) {
         return find("ticketId = ?1 and status in ?2", ticketId,
                 List.of(InterventionStatus.SCHEDULED, InterventionStatus.STARTED)).firstResult();
+    }
+
+    public static Intervention liveForReturn(UUID returnId) {
+        return find("returnId = ?1 and status in ?2", returnId,
+                List.of(InterventionStatus.SCHEDULED, InterventionStatus.STARTED)).firstResult();
+    }
+
+    /** The technician's visits of a day that are not called off, in the order of the day. */
+    public static List<Intervention> ofTechnicianDay(String technicianId, Instant dayStart, Instant dayEnd) {
+        return list("technicianId = ?1 and status <> ?2 and windowStart >= ?3 and windowStart < ?4 "
+                + "order by windowStart", technicianId, InterventionStatus.CANCELLED, dayStart, dayEnd);
     }
 
     public InterventionEvents.Started start(Instant at) {
@@ -86,18 +111,39 @@ public class Intervention extends PanacheEntityBase {
         return new InterventionEvents.Started(1, id, ticketId, siteCode, technicianId, at);
     }
 
-    public InterventionEvents.Completed complete(Outcome result, Double km, double co2eKgPerKm, Instant at) {
+    /**
+     * Completes the visit; {@code km} is this visit's share of its trip and {@code kmSource} says whether the
+     * technician declared it or it was estimated.
+     */
+    public InterventionEvents.Completed complete(Outcome result, Double km, String kmSource, double co2eKgPerKm,
+            Instant at) {
+        if (kind == InterventionKind.ROOM_CHECK) {
+            throw new DomainProblems.Conflict("room-check", "A room check is completed with its result: POST "
+                    + "/interventions/" + id + "/room-check.");
+        }
+        finish(at);
+        outcome = result;
+        travelKm = km;
+        Double co2e = km == null ? null : Math.round(km * co2eKgPerKm * 1000) / 1000.0;
+        return new InterventionEvents.Completed(1, id, ticketId, siteCode, kind, technicianId, result,
+                !at.isAfter(deadline), km, km == null ? null : kmSource, co2e, returnId, at);
+    }
+
+    /** Closes a room-check visit; what was found is the room check's record. */
+    public void finishRoomCheck(Instant at) {
+        if (kind != InterventionKind.ROOM_CHECK) {
+            throw new DomainProblems.Conflict("not-a-room-check", "Appointment " + id + " is not a room check.");
+        }
+        finish(at);
+    }
+
+    private void finish(Instant at) {
         if (status != InterventionStatus.SCHEDULED && status != InterventionStatus.STARTED) {
             throw new DomainProblems.Conflict("illegal-transition",
                     "Cannot complete a visit that is " + status + ".");
         }
         status = InterventionStatus.COMPLETED;
-        outcome = result;
-        travelKm = km;
         completedAt = at;
-        Double co2e = km == null ? null : Math.round(km * co2eKgPerKm * 1000) / 1000.0;
-        return new InterventionEvents.Completed(1, id, ticketId, siteCode, kind, technicianId, result,
-                !at.isAfter(deadline), km, co2e, at);
     }
 
     public InterventionEvents.Cancelled cancel(String reason, Instant at) {

@@ -36,7 +36,8 @@ public final class InterventionEvents {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scheduled(int schemaVersion, UUID interventionId, UUID ticketId, String site, InterventionKind kind,
-            String technicianId, Window window, Instant deadline, boolean withinPromise, Instant occurredAt)
+            String technicianId, Window window, Instant deadline, boolean withinPromise, UUID returnId,
+            String roomId, Instant occurredAt)
             implements InterventionEvent {
     }
 
@@ -57,8 +58,8 @@ public final class InterventionEvents {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Completed(int schemaVersion, UUID interventionId, UUID ticketId, String site, InterventionKind kind,
-            String technicianId, Outcome outcome, boolean withinPromise, Double travelKm, Double co2eKg,
-            Instant occurredAt) implements InterventionEvent {
+            String technicianId, Outcome outcome, boolean withinPromise, Double travelKm, String travelKmSource,
+            Double co2eKg, UUID returnId, Instant occurredAt) implements InterventionEvent {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +37,9 @@ import io.quarkus.security.ForbiddenException;
 import org.fieldsupport.chassis.outbox.Outbox;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.dispatch.rooms.RoomCheck;
+import org.fieldsupport.dispatch.rooms.RoomChecks;
+import org.fieldsupport.dispatch.travel.TripEstimates;
 
 /**
  * Appointments. A technician sees and acts on their own only (another's answers 404, and asking for another's
@@ -51,6 +55,12 @@ public class InterventionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    TripEstimates trips;
+
+    @Inject
+    RoomChecks roomChecks;
+
     @ConfigProperty(name = "dispatch.co2e-kg-per-km")
     double co2eKgPerKm;
 
@@ -61,11 +71,11 @@ public class InterventionResource {
             @DecimalMin("0") @DecimalMax("2000") Double travelKm) {
     }
 
-    public record InterventionView(UUID id, UUID ticketId, String site, InterventionKind kind, String technicianId,
-            InterventionEvents.Window window, Instant deadline, boolean withinPromise, InterventionStatus status,
-            Outcome outcome, Double travelKm, Instant completedAt) {
+    public record InterventionView(UUID id, UUID ticketId, UUID returnId, String roomId, String site,
+            InterventionKind kind, String technicianId, InterventionEvents.Window window, Instant deadline,
+            boolean withinPromise, InterventionStatus status, Outcome outcome, Double travelKm, Instant completedAt) {
         static InterventionView of(Intervention i) {
-            return new InterventionView(i.id, i.ticketId, i.siteCode, i.kind, i.technicianId,
+            return new InterventionView(i.id, i.ticketId, i.returnId, i.roomId, i.siteCode, i.kind, i.technicianId,
                     new InterventionEvents.Window(i.windowStart, i.windowEnd), i.deadline, i.withinPromise, i.status,
                     i.outcome, i.travelKm, i.completedAt);
         }
@@ -73,10 +83,11 @@ public class InterventionResource {
 
     @GET
     @RolesAllowed({Roles.DISPATCHER, Roles.TECHNICIAN, Roles.DESK_AGENT, Roles.PILOT_MANAGER})
-    @Operation(summary = "Appointments by ticket, technician or day (YYYY-MM-DD)", description = "A technician gets "
+    @Operation(summary = "Appointments by ticket, return, technician or day (YYYY-MM-DD)", description = "A technician gets "
             + "their own agenda only.")
     public List<InterventionView> list(@QueryParam("ticketId") UUID ticketId,
             @QueryParam("technicianId") String technicianId, @QueryParam("date") String date,
+            @QueryParam("returnId") UUID returnId,
             @Context SecurityContext security) {
         String who = technicianOnly(security);
         if (who != null) {
@@ -90,6 +101,10 @@ public class InterventionResource {
         if (ticketId != null) {
             query.append(" and ticketId = :ticket");
             parameters.put("ticket", ticketId);
+        }
+        if (returnId != null) {
+            query.append(" and returnId = :return");
+            parameters.put("return", returnId);
         }
         if (technicianId != null) {
             query.append(" and technicianId = :technician");
@@ -129,18 +144,44 @@ public class InterventionResource {
     @RolesAllowed({Roles.DISPATCHER, Roles.TECHNICIAN})
     @Transactional
     @Operation(summary = "Complete a visit", description = "FIXED and REPLACED resolve the ticket; NEEDS_FOLLOW_UP and "
-            + "NO_SHOW bring it back to the desk. travelKm is this visit's share of the trip; InterventionCompleted "
-            + "carries it with its kg CO2e.")
+            + "NO_SHOW bring it back to the desk. travelKm is this visit's share of the trip, estimated from the "
+            + "day's visits when not given; InterventionCompleted carries it with its kg CO2e.")
     public InterventionView complete(@PathParam("id") UUID id, @Valid @NotNull Completion completion,
             @Context SecurityContext security) {
         Intervention visit = visible(id, security);
+        Instant at = pastOrNow(completion.completedAt());
+        boolean declared = completion.travelKm() != null;
+        double km = declared ? completion.travelKm() : trips.shareOf(visit);
+        outbox.append(visit.complete(completion.outcome(), km, declared ? "DECLARED" : "ESTIMATED", co2eKgPerKm,
+                at));
+        return InterventionView.of(visit);
+    }
+
+    public record RoomCheckReport(@NotNull RoomCheck.Result result, @Size(max = 500) String fault,
+            Instant completedAt) {
+    }
+
+    @POST
+    @Path("/{id}/room-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DISPATCHER, Roles.TECHNICIAN})
+    @Transactional
+    @Operation(summary = "Report a meeting room's monthly check", description = "OK, or FAULT with what was found; "
+            + "publishes RoomCheckCompleted.")
+    public InterventionView reportRoomCheck(@PathParam("id") UUID id, @Valid @NotNull RoomCheckReport report,
+            @Context SecurityContext security) {
+        Intervention visit = visible(id, security);
+        roomChecks.complete(visit, report.result(), report.fault(), pastOrNow(report.completedAt()));
+        return InterventionView.of(visit);
+    }
+
+    /** A business time given by the caller, or now; never in the future. */
+    private Instant pastOrNow(Instant given) {
         Instant now = clock.instant();
-        Instant at = completion.completedAt() != null ? completion.completedAt() : now;
-        if (at.isAfter(now)) {
+        if (given != null && given.isAfter(now)) {
             throw new DomainProblems.InvalidInput("completedAt cannot be in the future.");
         }
-        outbox.append(visit.complete(completion.outcome(), completion.travelKm(), co2eKgPerKm, at));
-        return InterventionView.of(visit);
+        return given != null ? given : now;
     }
 
     /** The visit, if the caller may see it: a technician's own, or any for the other roles. */

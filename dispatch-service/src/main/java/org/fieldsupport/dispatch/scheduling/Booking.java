@@ -2,6 +2,7 @@ package org.fieldsupport.dispatch.scheduling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.fieldsupport.dispatch.interventions.Intervention;
 import org.fieldsupport.dispatch.interventions.InterventionEvents;
 import org.fieldsupport.dispatch.interventions.InterventionKind;
 import org.fieldsupport.dispatch.interventions.InterventionStatus;
+import org.fieldsupport.dispatch.policies.HalfDay;
 import org.fieldsupport.dispatch.policies.SiteHours;
 import org.fieldsupport.dispatch.policies.SitePolicy;
 import org.fieldsupport.dispatch.promise.OssPresence;
@@ -41,50 +43,107 @@ public class Booking {
     @Inject
     Outbox outbox;
 
-    /** Books the ticket's visit; a ticket that already has a live visit keeps it (a redelivery books nothing). */
+    /** What to book: a ticket's visit (ON_SITE, MEETING_ROOM) or a return's collection. */
+    public record VisitRequest(InterventionKind kind, String site, Instant requestedAt, UUID ticketId,
+            UUID returnId) {
+
+        public static VisitRequest forTicket(UUID ticketId, String site, InterventionKind kind, Instant at) {
+            return new VisitRequest(kind, site, at, ticketId, null);
+        }
+
+        public static VisitRequest collection(UUID returnId, UUID ticketId, String site, Instant at) {
+            return new VisitRequest(InterventionKind.COLLECTION, site, at, ticketId, returnId);
+        }
+    }
+
+    /**
+     * Books the visit; a ticket or return that already has a live visit keeps it (a redelivery books nothing), and a
+     * ticket closed after this request was made (an escalation read late) gets none.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Intervention> book(UUID ticketId, String site, InterventionKind kind, Instant requestedAt) {
-        Intervention existing = ticketId == null ? null : Intervention.liveForTicket(ticketId);
+    public Optional<Intervention> book(VisitRequest request) {
+        Intervention existing = request.ticketId() != null ? Intervention.liveForTicket(request.ticketId())
+                : Intervention.liveForReturn(request.returnId());
         if (existing != null) {
             return Optional.of(existing);
         }
+        if (request.ticketId() != null && TicketClosure.closedSince(request.ticketId(), request.requestedAt())) {
+            return Optional.empty();
+        }
+        String site = request.site();
+        Instant requestedAt = request.requestedAt();
         SitePolicy policy = SitePolicy.inForce(site, requestedAt);
         if (policy == null) {
-            throw new PoisonMessageException("no support policy for site " + site + " on the escalation date");
+            throw new PoisonMessageException("no support policy for site " + site + " on the request date");
         }
-        Options options = options(policy, site, kind, requestedAt, null);
-        Instant deadline = PromiseRules.deadline(policy.mode, kind, options.hours(), requestedAt, options.duration(),
-                options.ossPresent());
+        Options options = options(policy, site, request.kind(), requestedAt, null);
+        Instant deadline = PromiseRules.deadline(policy.mode, request.kind(), options.hours(), requestedAt,
+                options.duration(), options.ossPresent());
         Optional<Planner.Slot> slot = Planner.plan(new Planner.Request(site, policy.latitude, policy.longitude,
                 options.hours(), requestedAt, options.duration(), deadline), options.candidates());
         if (slot.isEmpty()) {
-            outbox.append(new InterventionEvents.AtRisk(1, null, ticketId, site, deadline, null,
+            outbox.append(new InterventionEvents.AtRisk(1, null, request.ticketId(), site, deadline, null,
                     "No technician serving the site can visit within " + Planner.HORIZON_BUSINESS_DAYS
                             + " business days",
                     requestedAt));
             return Optional.empty();
         }
+        Intervention visit = persist(request.kind(), site, slot.get(), deadline, requestedAt);
+        visit.ticketId = request.ticketId();
+        visit.returnId = request.returnId();
+        publishScheduled(visit, requestedAt);
+        return Optional.of(visit);
+    }
+
+    /**
+     * Places a meeting room's monthly check before {@code deadline} (the end of the month). Unless
+     * {@code dedicatedTrip}, only on a day a technician is at the site anyway; empty when no such slot exists yet.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Intervention> bookRoomCheck(String site, String roomId, Instant from, Instant deadline,
+            boolean dedicatedTrip) {
+        SitePolicy policy = SitePolicy.inForce(site, from);
+        if (policy == null) {
+            return Optional.empty();
+        }
+        Options options = options(policy, site, InterventionKind.ROOM_CHECK, from, null);
+        Optional<Planner.Slot> slot = Planner.plan(new Planner.Request(site, policy.latitude, policy.longitude,
+                options.hours(), from, options.duration(), deadline, !dedicatedTrip), options.candidates())
+                .filter(s -> dedicatedTrip || s.keeps(deadline));
+        if (slot.isEmpty()) {
+            return Optional.empty();
+        }
+        Intervention visit = persist(InterventionKind.ROOM_CHECK, site, slot.get(), deadline, from);
+        visit.roomId = roomId;
+        publishScheduled(visit, from);
+        return Optional.of(visit);
+    }
+
+    private static Intervention persist(InterventionKind kind, String site, Planner.Slot slot, Instant deadline,
+            Instant requestedAt) {
         Intervention visit = new Intervention();
         visit.id = UUID.randomUUID();
-        visit.ticketId = ticketId;
         visit.siteCode = site;
         visit.kind = kind;
-        visit.technicianId = slot.get().technicianId();
-        visit.windowStart = slot.get().start();
-        visit.windowEnd = slot.get().end();
+        visit.technicianId = slot.technicianId();
+        visit.windowStart = slot.start();
+        visit.windowEnd = slot.end();
         visit.deadline = deadline;
-        visit.withinPromise = slot.get().keeps(deadline);
+        visit.withinPromise = slot.keeps(deadline);
         visit.status = InterventionStatus.SCHEDULED;
         visit.requestedAt = requestedAt;
+        return visit;
+    }
+
+    private void publishScheduled(Intervention visit, Instant at) {
         visit.persist();
         InterventionEvents.Window window = new InterventionEvents.Window(visit.windowStart, visit.windowEnd);
-        outbox.append(new InterventionEvents.Scheduled(1, visit.id, ticketId, site, kind, visit.technicianId, window,
-                deadline, visit.withinPromise, requestedAt));
+        outbox.append(new InterventionEvents.Scheduled(1, visit.id, visit.ticketId, visit.siteCode, visit.kind,
+                visit.technicianId, window, visit.deadline, visit.withinPromise, visit.returnId, visit.roomId, at));
         if (!visit.withinPromise) {
-            outbox.append(new InterventionEvents.AtRisk(1, visit.id, ticketId, site, deadline, window,
-                    "No suitable technician is free before the deadline; booked the earliest slot", requestedAt));
+            outbox.append(new InterventionEvents.AtRisk(1, visit.id, visit.ticketId, visit.siteCode, visit.deadline,
+                    window, "No suitable technician is free before the deadline; booked the earliest slot", at));
         }
-        return Optional.of(visit);
     }
 
     /**
@@ -115,6 +174,29 @@ public class Booking {
         if (!visit.withinPromise) {
             outbox.append(new InterventionEvents.AtRisk(1, visit.id, visit.ticketId, visit.siteCode, visit.deadline,
                     window, "Moved after " + reason + "; no suitable slot before the deadline", now));
+        }
+    }
+
+    /**
+     * After a technician's sites or on-site rota changed: each booked visit they can no longer make (a site they no
+     * longer serve, or a half-day of their own site they are no longer present in) is moved as after an absence.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replanAfterChange(Technician technician, Instant now) {
+        Technician.getEntityManager().flush();
+        List<RotaDay> rota = RotaDay.of(technician.id);
+        for (Intervention visit : Intervention.upcomingFor(technician.id, now)) {
+            boolean canMakeIt = technician.sites.contains(visit.siteCode);
+            if (canMakeIt && visit.siteCode.equals(technician.ossSite)) {
+                SiteHours hours = SitePolicy.inForce(visit.siteCode, visit.windowStart).hours();
+                LocalDate day = hours.calendar().dateOf(visit.windowStart);
+                HalfDay half = visit.windowStart.isBefore(hours.end(day, HalfDay.MORNING)) ? HalfDay.MORNING
+                        : HalfDay.AFTERNOON;
+                canMakeIt = technician.presentOnSite(day, half, rota, List.of(), hours);
+            }
+            if (!canMakeIt) {
+                replan(visit, "ROTA_CHANGE", now);
+            }
         }
     }
 
@@ -156,9 +238,13 @@ public class Booking {
         return new Options(hours, duration, candidates, ossPresent);
     }
 
-    /** Calls off the ticket's live visit, if any (ticket cancelled, or resolved remotely meanwhile). */
+    /**
+     * Calls off the ticket's live visit, if any (ticket cancelled, or resolved remotely meanwhile), and remembers the
+     * closure so that an older escalation read later books nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void callOff(UUID ticketId, String reason, Instant at) {
+        TicketClosure.record(ticketId, reason, at);
         Intervention live = Intervention.liveForTicket(ticketId);
         if (live != null) {
             outbox.append(live.cancel(reason, at));

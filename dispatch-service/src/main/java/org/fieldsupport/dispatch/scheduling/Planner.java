@@ -12,13 +12,14 @@ import org.fieldsupport.chassis.time.BusinessCalendar;
 import org.fieldsupport.dispatch.policies.HalfDay;
 import org.fieldsupport.dispatch.policies.SiteHours;
 import org.fieldsupport.dispatch.promise.OssPresence;
+import org.fieldsupport.dispatch.travel.Trips;
 
 /**
  * Finds the appointment for one visit: the earliest slot a suitable technician can reach, without overlapping
  * anything they already have, preferring — among the slots that keep the promise — one on a day the technician
  * already visits that site (one trip for several visits). When no slot keeps the promise, the earliest slot anyway
  * (the caller reports the risk). Slots start on a quarter hour. A roving technician leaves base at the start of the
- * working day; the trip is estimated from the great-circle distance with a road factor and an average speed.
+ * working day; the trip is estimated by {@link Trips} at an average speed.
  */
 public final class Planner {
 
@@ -26,7 +27,6 @@ public final class Planner {
     /** Time to move between two visits at different sites within a half-day (beyond the trip from base). */
     static final Duration BETWEEN_SITES = Duration.ofMinutes(30);
     static final int HORIZON_BUSINESS_DAYS = 15;
-    static final double ROAD_FACTOR = 1.3;
     static final double AVERAGE_KMH = 50;
 
     private Planner() {
@@ -46,8 +46,17 @@ public final class Planner {
             OssPresence presence, List<Busy> agenda) {
     }
 
+    /**
+     * A visit to place. {@code alreadyOnSiteOnly}: only on a day a technician is there anyway (the on-site
+     * technician's half-days, or a day with another visit to the site), as for the monthly room checks.
+     */
     public record Request(String site, double siteLatitude, double siteLongitude, SiteHours hours, Instant earliest,
-            Duration duration, Instant deadline) {
+            Duration duration, Instant deadline, boolean alreadyOnSiteOnly) {
+
+        public Request(String site, double siteLatitude, double siteLongitude, SiteHours hours, Instant earliest,
+                Duration duration, Instant deadline) {
+            this(site, siteLatitude, siteLongitude, hours, earliest, duration, deadline, false);
+        }
     }
 
     public record Slot(String technicianId, Instant start, Instant end, boolean grouped, double travelKm) {
@@ -88,7 +97,12 @@ public final class Planner {
         if (candidate.onSiteHere() && !candidate.presence().present(day, half)) {
             return Optional.empty();
         }
-        double km = candidate.onSiteHere() ? 0 : roadKm(candidate.baseLatitude(), candidate.baseLongitude(),
+        boolean grouped = candidate.agenda().stream().anyMatch(b -> request.site().equals(b.site())
+                && request.hours().calendar().dateOf(b.start()).equals(day));
+        if (request.alreadyOnSiteOnly() && !grouped && !candidate.onSiteHere()) {
+            return Optional.empty();
+        }
+        double km = candidate.onSiteHere() ? 0 : Trips.roadKm(candidate.baseLatitude(), candidate.baseLongitude(),
                 request.siteLatitude(), request.siteLongitude());
         Duration travel = Duration.ofMinutes(Math.round(km / AVERAGE_KMH * 60));
         Instant halfStart = request.hours().start(day, half);
@@ -103,8 +117,6 @@ public final class Planner {
                     .filter(b -> b.overlaps(from, end, request.site()))
                     .max(Comparator.comparing(Busy::end));
             if (clash.isEmpty()) {
-                boolean grouped = candidate.agenda().stream().anyMatch(b -> request.site().equals(b.site())
-                        && request.hours().calendar().dateOf(b.start()).equals(day));
                 return Optional.of(new Slot(candidate.technicianId(), from, end, grouped, km));
             }
             Busy busy = clash.get();
@@ -113,15 +125,6 @@ public final class Planner {
             start = onGrid(busy.end().plus(margin), halfStart);
         }
         return Optional.empty();
-    }
-
-    /** Road distance estimated from the great-circle distance. */
-    public static double roadKm(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 6371 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * ROAD_FACTOR;
     }
 
     /** The first quarter-hour of the half-day's grid at or after {@code t}. */

@@ -31,8 +31,8 @@ public class TicketNotices {
             case "TicketEscalated" -> {
                 TicketNotice notice = required(event);
                 if ("ON_SITE".equals(notice.kind()) || "MEETING_ROOM".equals(notice.kind())) {
-                    booking.book(notice.ticketId(), notice.site(), InterventionKind.valueOf(notice.kind()),
-                            notice.occurredAt());
+                    booking.book(Booking.VisitRequest.forTicket(notice.ticketId(), notice.site(),
+                            InterventionKind.valueOf(notice.kind()), notice.occurredAt()));
                 }
             }
             case "TicketCancelled" -> {

@@ -72,7 +72,10 @@ public class TechnicianResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Transactional
-    @Operation(summary = "Create or update a technician, with the rota of an on-site technician")
+    @Operation(summary = "Create or update a technician, with the rota of an on-site technician",
+            description = "Booked visits the technician can no longer make (a site dropped, a half-day no longer on "
+                    + "the rota) move as after an absence: InterventionRescheduled (reason ROTA_CHANGE), and "
+                    + "InterventionAtRisk where the promise can no longer be kept.")
     public TechnicianView put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String id,
             @Valid @NotNull TechnicianDefinition definition) {
         if (definition.ossSite() != null && !definition.sites().contains(definition.ossSite())) {
@@ -105,6 +108,7 @@ public class TechnicianResource {
                 rotaDay.persist();
             }
         }
+        booking.replanAfterChange(technician, clock.instant());
         return view(technician, definition.rota() == null ? Map.of() : definition.rota());
     }
 

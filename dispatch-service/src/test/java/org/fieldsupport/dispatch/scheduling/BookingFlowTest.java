@@ -3,12 +3,19 @@ package org.fieldsupport.dispatch.scheduling;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fieldsupport.dispatch.DispatchFixtures.CANCELLED;
+import static org.fieldsupport.dispatch.DispatchFixtures.JSON;
+import static org.fieldsupport.dispatch.DispatchFixtures.absence;
+import static org.fieldsupport.dispatch.DispatchFixtures.awaitEvent;
+import static org.fieldsupport.dispatch.DispatchFixtures.interventions;
+import static org.fieldsupport.dispatch.DispatchFixtures.policy;
+import static org.fieldsupport.dispatch.DispatchFixtures.publishEscalation;
+import static org.fieldsupport.dispatch.DispatchFixtures.technician;
+import static org.fieldsupport.dispatch.DispatchFixtures.windowOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.ResourceArg;
@@ -30,7 +36,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-import org.fieldsupport.testing.ContractSchemas;
 import org.fieldsupport.testing.PlatformTestResource;
 import org.fieldsupport.testing.TestTokens;
 import org.fieldsupport.testing.TopicRecords;
@@ -40,11 +45,6 @@ import org.fieldsupport.testing.TopicRecords;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "dispatch_service"))
 class BookingFlowTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-    /** The publisher's example, read from its contract files: dispatch depends on no other service's code. */
-    static final Path ESCALATED = Path.of("../ticket-service/src/main/resources/contracts/examples/TicketEscalated.json");
-    static final Path CANCELLED = Path.of("../ticket-service/src/main/resources/contracts/examples/TicketCancelled.json");
 
     @BeforeEach
     void referenceData() {
@@ -232,60 +232,5 @@ class BookingFlowTest {
                 .body("{\"name\": \"X\", \"team\": \"T\", \"baseLatitude\": 48, \"baseLongitude\": 7, "
                         + "\"sites\": [\"NANCY\"]}")
                 .put("/technicians/T-X").then().statusCode(403);
-    }
-
-    private static Instant windowOf(Map<String, Object> view, String bound) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> window = (Map<String, Object>) view.get("window");
-        return Instant.parse((String) window.get(bound));
-    }
-
-    private static List<Map<String, Object>> interventions(String role, String filter, String value) {
-        return given().auth().oauth2(TestTokens.forRole(role)).queryParam(filter, value).get("/interventions")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-    }
-
-    /** The first event of that type for the ticket; every awaited event must match its published schema. */
-    private static ConsumerRecord<String, String> awaitEvent(String ticket, String type) {
-        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30)).until(
-                () -> TopicRecords.readAll("dispatch.events").stream()
-                        .filter(r -> ticket.equals(r.key()) && type.equals(TopicRecords.header(r, "ce_type")))
-                        .findFirst().orElse(null), java.util.Objects::nonNull);
-        assertThat(ContractSchemas.violations(ContractSchemas.fromFile(Path.of(
-                "src/main/resources/contracts/schemas/" + type + ".schema.json")), record.value()))
-                .as(type + " " + record.value()).isEmpty();
-        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("urn:field-support:dispatch-service");
-        return record;
-    }
-
-    private static void publishEscalation(String ticket, String site, String kind, String at, String eventId)
-            throws Exception {
-        ObjectNode payload = (ObjectNode) JSON.readTree(Files.readString(ESCALATED));
-        payload.put("ticketId", ticket).put("site", site).put("kind", kind).put("occurredAt", at);
-        if ("MEETING_ROOM".equals(kind)) {
-            payload.put("category", "MEETING_ROOM").put("roomId", "ROOM-1");
-        }
-        TopicRecords.send("ticket.events", ticket, payload.toString(), TopicRecords.cloudEventHeaders(eventId,
-                "TicketEscalated", "urn:field-support:ticket-service", ticket, at));
-    }
-
-    private static void absence(String technician, String from, String to) {
-        given().auth().oauth2(TestTokens.forRole("dispatcher")).contentType(ContentType.JSON)
-                .body("{\"startsAt\": \"" + from + "\", \"endsAt\": \"" + to + "\", \"reason\": \"SICKNESS\", "
-                        + "\"declaredAt\": \"" + from + "\"}")
-                .post("/technicians/" + technician + "/absences").then().statusCode(201);
-    }
-
-    private static void policy(String site, String mode, String region, double lat, double lon) {
-        given().auth().oauth2(TestTokens.forRole("dispatcher")).contentType(ContentType.JSON)
-                .body("{\"mode\": \"" + mode + "\", \"holidayRegion\": \"" + region + "\", \"timeZone\": "
-                        + "\"Europe/Paris\", \"onSiteMinutes\": 60, \"meetingRoomMinutes\": 45, "
-                        + "\"collectionMinutes\": 30, \"latitude\": " + lat + ", \"longitude\": " + lon + "}")
-                .put("/sites/" + site + "/policies/2025-01-01").then().statusCode(200);
-    }
-
-    private static void technician(String id, String body) {
-        given().auth().oauth2(TestTokens.forRole("dispatcher")).contentType(ContentType.JSON).body(body)
-                .put("/technicians/" + id).then().statusCode(200);
     }
 }
