@@ -178,6 +178,7 @@ public final class LocalPlatform {
         String admin = keys.issue("platform-launcher", List.of("admin"), Duration.ofMinutes(5));
         HttpClient http = HttpClient.newHttpClient();
         int sites = 0;
+        int rooms = 0;
         for (JsonNode site : readReferenceData("sites.json")) {
             String code = site.get("code").asText();
             com.fasterxml.jackson.databind.node.ObjectNode desk = JSON.createObjectNode()
@@ -191,6 +192,11 @@ public final class LocalPlatform {
             policy.put("holidayRegion", site.get("holidayRegion").asText());
             put(http, admin, service("dispatch-service").baseUrl() + "/sites/" + code + "/policies/" + effectiveFrom,
                     policy);
+            for (JsonNode room : site.path("meetingRooms")) {
+                put(http, admin, service("dispatch-service").baseUrl() + "/sites/" + code + "/rooms/"
+                        + room.get("id").asText(), JSON.createObjectNode().put("name", room.get("name").asText()));
+                rooms++;
+            }
             sites++;
         }
         int technicians = 0;
@@ -200,8 +206,8 @@ public final class LocalPlatform {
             put(http, admin, service("dispatch-service").baseUrl() + "/technicians/" + id, definition);
             technicians++;
         }
-        say("reference data", sites + " sites with their support policy, " + technicians
-                + " technicians (deploy/reference-data)");
+        say("reference data", sites + " sites with their support policy and " + rooms + " meeting rooms, "
+                + technicians + " technicians (deploy/reference-data)");
     }
 
     private static void put(HttpClient http, String token, String url, JsonNode body)
