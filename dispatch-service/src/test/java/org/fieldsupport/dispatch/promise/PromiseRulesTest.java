@@ -65,6 +65,16 @@ class PromiseRulesTest {
     }
 
     @Test
+    void acrossTheChangeToSummerTimeTheHoursStayLocal() {
+        // Friday 27 March 2026, 16:00 in Paris (UTC+1); clocks go forward on Sunday 29. J+1 is the end of Monday 30,
+        // 22:00 UTC; the OSS's Monday morning ends at 12:30 local time, 10:30 UTC.
+        Instant fridayAfternoon = paris(2026, 3, 27, 16, 0);
+        assertThat(fridayAfternoon).isEqualTo(Instant.parse("2026-03-27T15:00:00Z"));
+        assertThat(roving(STRASBOURG, fridayAfternoon)).isEqualTo(Instant.parse("2026-03-30T21:59:59.999999999Z"));
+        assertThat(halfTime(paris(2026, 3, 27, 17, 0), NANCY_ROTA)).isEqualTo(Instant.parse("2026-03-30T10:30:00Z"));
+    }
+
+    @Test
     void meetingRoomsAreDueTheNextBusinessDayWhateverTheMode() {
         Instant monday = paris(2025, 10, 6, 9, 0);
         assertThat(PromiseRules.deadline(SupportMode.HALF_TIME_OSS, InterventionKind.MEETING_ROOM, NANCY, monday,

@@ -111,6 +111,25 @@ class BookingFlowTest {
     }
 
     @Test
+    void aVisitJoinsTheTripAlreadyPlannedToTheSiteWhenThatStillKeepsThePromise() throws Exception {
+        policy("AUXERRE", "ROVING", "FR-89", 47.7982, 3.5673);
+        technician("T-AUX-01", "{\"name\": \"Roving, Yonne\", \"team\": \"BFC\", \"baseLatitude\": 47.7982, "
+                + "\"baseLongitude\": 3.5673, \"sites\": [\"AUXERRE\"]}");
+        // Monday 15 December 2025, 17:00: too late today, booked Tuesday 08:30.
+        String first = UUID.randomUUID().toString();
+        publishEscalation(first, "AUXERRE", "ON_SITE", "2025-12-15T16:00:00Z", UUID.randomUUID().toString());
+        assertThat(JsonPath.from(awaitEvent(first, "InterventionScheduled").value()).getString("window.start"))
+                .isEqualTo("2025-12-16T07:30:00Z");
+        // Read after it, an escalation of Monday 14:00 could be served on Monday; it joins Tuesday's trip instead,
+        // still within its J+1 promise.
+        String second = UUID.randomUUID().toString();
+        publishEscalation(second, "AUXERRE", "ON_SITE", "2025-12-15T13:00:00Z", UUID.randomUUID().toString());
+        JsonPath grouped = JsonPath.from(awaitEvent(second, "InterventionScheduled").value());
+        assertThat(grouped.getString("window.start")).isEqualTo("2025-12-16T08:30:00Z");
+        assertThat(grouped.getBoolean("withinPromise")).isTrue();
+    }
+
+    @Test
     void concurrentBookingsNeverOverlapForATechnician() throws Exception {
         List<String> tickets = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
