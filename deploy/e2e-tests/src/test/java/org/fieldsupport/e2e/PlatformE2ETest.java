@@ -2,6 +2,7 @@ package org.fieldsupport.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,9 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.restassured.http.ContentType;
 
 import org.fieldsupport.infra.FreePorts;
+import org.fieldsupport.infra.KafkaAccess;
 import org.fieldsupport.infra.TopicReader;
 import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
@@ -58,6 +66,8 @@ class PlatformE2ETest {
         env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
         env.put("PG_PORT", String.valueOf(FreePorts.pick()));
         env.put("KAFKA_PARTITIONS", "3");
+        // The broker as production runs it: every client authenticates and ACLs decide (DESIGN §5).
+        env.put("KAFKA_AUTH", "scram");
         for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
             env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
         }
@@ -136,6 +146,24 @@ class PlatformE2ETest {
 
     @Test
     @Order(4)
+    void aServiceMayWriteOnlyItsOwnTopic() throws Exception {
+        Map<String, Object> props = new HashMap<>(platform.kafkaAccessOf("ticket-service").clientProperties());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("dispatch.events", "forged",
+                    "{\"schemaVersion\": 1}")).get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThatThrownBy(() -> TopicReader.readAll(platform.kafkaBootstrapServers(), KafkaAccess.PLAINTEXT,
+                "ticket.events")).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    @Order(5)
     void aRestartOfTheWholePlatformLosesNothing() throws Exception {
         String id = openTicket("DIJON", "E-E2E-RESTART");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ticketsThisMonth("DIJON"))
@@ -180,7 +208,7 @@ class PlatformE2ETest {
     }
 
     private List<ConsumerRecord<String, String>> ticketEvents() {
-        return TopicReader.readAll(platform.kafkaBootstrapServers(), "ticket.events");
+        return TopicReader.readAll(platform.kafkaBootstrapServers(), platform.kafkaAdminAccess(), "ticket.events");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

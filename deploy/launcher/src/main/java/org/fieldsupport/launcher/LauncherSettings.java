@@ -14,13 +14,16 @@ import java.util.Map;
  * <li>{@code PG_HOST}, {@code PG_PORT}, {@code PG_ADMIN_USER}, {@code PG_ADMIN_PASSWORD}: an existing PostgreSQL
  * server to use instead of the embedded one (which listens on {@code PG_PORT}, default 15432);</li>
  * <li>{@code SERVICE_JAVA_OPTS}: JVM options of the four services;</li>
+ * <li>{@code KAFKA_AUTH}: {@code none} (default: plaintext, anyone on the machine may read and write) or
+ * {@code scram} (every client authenticates with SASL/SCRAM-SHA-512, each service may write only its own topic
+ * and read only what it consumes; the operator's credentials are in {@code .local/secrets/kafka-admin.properties});</li>
  * <li>{@code TICKET_SERVICE_PORT} (8081), {@code DISPATCH_SERVICE_PORT} (8082), {@code LOGISTICS_SERVICE_PORT}
  * (8083), {@code SURVEY_SERVICE_PORT} (8084).</li>
  * </ul>
  */
 public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
         String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
-        List<ServiceSpec> services) {
+        boolean kafkaScram, List<ServiceSpec> services) {
 
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
 
@@ -35,10 +38,19 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
                 env.getOrDefault("PG_ADMIN_USER", "postgres"),
                 env.getOrDefault("PG_ADMIN_PASSWORD", ""),
                 env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
+                kafkaScram(env.getOrDefault("KAFKA_AUTH", "none")),
                 ServiceSpec.DEFAULTS.stream()
                         .map(spec -> new ServiceSpec(spec.name(),
                                 Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port())))))
                         .toList());
+    }
+
+    private static boolean kafkaScram(String auth) {
+        return switch (auth) {
+            case "none" -> false;
+            case "scram" -> true;
+            default -> throw new IllegalArgumentException("KAFKA_AUTH must be none or scram, not " + auth);
+        };
     }
 
     boolean embeddedPostgres() {

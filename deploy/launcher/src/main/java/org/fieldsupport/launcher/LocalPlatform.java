@@ -20,6 +20,7 @@ import org.fieldsupport.infra.EmbeddedPostgres;
 import org.fieldsupport.infra.ExternalPostgres;
 import org.fieldsupport.infra.FreePorts;
 import org.fieldsupport.infra.JwtKeys;
+import org.fieldsupport.infra.KafkaAccess;
 import org.fieldsupport.infra.KafkaBroker;
 import org.fieldsupport.infra.PostgresServer;
 import org.fieldsupport.infra.Secrets;
@@ -67,11 +68,22 @@ public final class LocalPlatform {
             passwords.put(spec, password);
         }
 
-        say("Kafka", "starting a KRaft broker on 127.0.0.1:" + settings.kafkaPort());
-        broker = new KafkaBroker(settings.stateDir().resolve("kafka"), "127.0.0.1", settings.kafkaPort(),
-                settings.kafkaControllerPort());
+        say("Kafka", "starting a KRaft broker on 127.0.0.1:" + settings.kafkaPort()
+                + (settings.kafkaScram() ? " (SASL/SCRAM and ACLs)" : ""));
+        broker = settings.kafkaScram()
+                ? KafkaBroker.secured(settings.stateDir().resolve("kafka"), "127.0.0.1", settings.kafkaPort(),
+                        settings.kafkaControllerPort(), new KafkaAccess("platform-admin",
+                                Secrets.loadOrCreate(settings.secrets().resolve("kafka-platform-admin.password"))))
+                : new KafkaBroker(settings.stateDir().resolve("kafka"), "127.0.0.1", settings.kafkaPort(),
+                        settings.kafkaControllerPort());
         broker.start();
         broker.createTopics(Topology.allTopics(), settings.partitions());
+        Map<ServiceSpec, KafkaAccess> kafkaUsers = new HashMap<>();
+        for (ServiceSpec spec : settings.services()) {
+            kafkaUsers.put(spec, settings.kafkaScram() ? broker.grantService(spec.name(), Secrets.loadOrCreate(
+                    settings.secrets().resolve("kafka-" + spec.name() + ".password"))) : KafkaAccess.PLAINTEXT);
+        }
+        writeKafkaClientProperties(broker.adminAccess());
 
         JwtKeys keys = JwtKeys.loadOrCreate(settings.keys());
         Secrets.loadOrCreate(settings.secrets().resolve("webhook.key"));
@@ -83,6 +95,7 @@ public final class LocalPlatform {
             env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());
             env.put("QUARKUS_DATASOURCE_PASSWORD", passwords.get(spec));
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            env.putAll(kafkaUsers.get(spec).environment());
             env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             env.put("WEBHOOK_SECRET_FILE", settings.secrets().resolve("webhook.key").toString());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
@@ -166,6 +179,43 @@ public final class LocalPlatform {
             String id = technician.get("id").asText();
             writeToken("technician-" + id, keys.issue(id, List.of("technician"), TOKEN_VALIDITY));
         }
+    }
+
+    /**
+     * The operator's client settings when the broker is secured: {@code kafka-admin.properties} for Kafka's own tools
+     * ({@code --command-config}, {@code --consumer.config}), {@code kafka-admin.kcat.conf} for kcat ({@code -F}).
+     */
+    private void writeKafkaClientProperties(KafkaAccess admin) throws IOException {
+        Path java = settings.secrets().resolve("kafka-admin.properties");
+        Path kcat = settings.secrets().resolve("kafka-admin.kcat.conf");
+        Files.deleteIfExists(java);
+        Files.deleteIfExists(kcat);
+        if (!admin.authenticated()) {
+            return;
+        }
+        StringBuilder properties = new StringBuilder("bootstrap.servers=" + broker.bootstrapServers() + "\n");
+        admin.clientProperties().forEach((key, value) -> properties.append(key).append('=').append(value)
+                .append('\n'));
+        Files.writeString(java, properties);
+        Files.writeString(kcat, "bootstrap.servers=" + broker.bootstrapServers() + "\nsecurity.protocol=SASL_PLAINTEXT\n"
+                + "sasl.mechanisms=" + KafkaAccess.MECHANISM + "\nsasl.username=" + admin.user() + "\nsasl.password="
+                + admin.password() + "\n");
+        JwtKeys.restrictToOwner(java);
+        JwtKeys.restrictToOwner(kcat);
+    }
+
+    /** How a client outside the services reads the topics: the broker's super user when it is secured. */
+    public KafkaAccess kafkaAdminAccess() {
+        return broker.adminAccess();
+    }
+
+    /** A service's own Kafka credentials (plaintext when the broker is open). */
+    public KafkaAccess kafkaAccessOf(String service) throws IOException {
+        if (!settings.kafkaScram()) {
+            return KafkaAccess.PLAINTEXT;
+        }
+        return new KafkaAccess(service, Files.readString(settings.secrets().resolve("kafka-" + service
+                + ".password")).trim());
     }
 
     private void writeToken(String name, String token) throws IOException {

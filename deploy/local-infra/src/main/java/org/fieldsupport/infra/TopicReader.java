@@ -23,7 +23,14 @@ public final class TopicReader {
 
     /** Every record on {@code topic} right now, in partition then offset order. */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+        return readAll(bootstrapServers, KafkaAccess.PLAINTEXT, topic);
+    }
+
+    /** The same, authenticating as {@code access}. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, KafkaAccess access,
+            String topic) {
         Properties props = new Properties();
+        props.putAll(access.clientProperties());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
