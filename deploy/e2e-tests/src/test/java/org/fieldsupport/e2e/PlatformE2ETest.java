@@ -7,19 +7,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,20 +23,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 
-import org.fieldsupport.infra.FreePorts;
 import org.fieldsupport.infra.KafkaAccess;
 import org.fieldsupport.infra.TopicReader;
-import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
 
 /**
@@ -48,39 +41,15 @@ import org.fieldsupport.launcher.LocalPlatform;
  * {@code ./deploy/run} (on free ports, in a state directory of their own), driven only through the public contract:
  * REST with tokens, and the topics.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformE2ETest {
 
     LocalPlatform platform;
-    LauncherSettings settings;
 
-    @BeforeAll
-    void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root")).toAbsolutePath();
-        Path state = root.resolve("deploy/e2e-tests/target/platform-state");
-        deleteRecursively(state);
-        Map<String, String> env = new HashMap<>();
-        env.put("PLATFORM_STATE_DIR", state.toString());
-        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
-        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
-        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
-        env.put("KAFKA_PARTITIONS", "3");
-        // The broker as production runs it: every client authenticates and ACLs decide (DESIGN §5).
-        env.put("KAFKA_AUTH", "scram");
-        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
-            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
-        }
-        settings = LauncherSettings.from(env, root);
-        platform = new LocalPlatform(settings);
-        platform.start();
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (platform != null) {
-            platform.stop();
-        }
+    @BeforeEach
+    void platform() {
+        platform = SharedPlatform.platform();
     }
 
     @Test
@@ -171,9 +140,7 @@ class PlatformE2ETest {
         long dijon = ticketsThisMonth("DIJON");
         long nancy = ticketsThisMonth("NANCY");
 
-        platform.stop();
-        platform = new LocalPlatform(settings);
-        platform.start();
+        platform = SharedPlatform.restart();
 
         given().auth().oauth2(platform.token("desk-agent"))
                 .get(url("ticket-service", "/tickets/" + id))
@@ -215,12 +182,4 @@ class PlatformE2ETest {
         return TopicReader.header(record, name);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

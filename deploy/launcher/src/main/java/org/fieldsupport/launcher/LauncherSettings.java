@@ -25,7 +25,7 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
         String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
         boolean kafkaScram, List<ServiceSpec> services) {
 
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
 
     public static LauncherSettings from(Map<String, String> env, Path root) {
         return new LauncherSettings(root,

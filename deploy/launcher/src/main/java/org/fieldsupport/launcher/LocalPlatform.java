@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +133,18 @@ public final class LocalPlatform {
     /** A token of the platform for {@code role}, as written in the tokens directory. */
     public String token(String role) throws IOException {
         return Files.readString(settings.tokens().resolve(role + ".jwt")).trim();
+    }
+
+    /** A token signed by the platform's issuer key, for any subject and roles (the test suites' own callers). */
+    public String issueToken(String subject, List<String> roles, Duration validity) {
+        return JwtKeys.loadOrCreate(settings.keys()).issue(subject, roles, validity);
+    }
+
+    /** A connection to a service's own database as its own role, for suites that count what a request stored. */
+    public Connection openDatabase(String service) throws SQLException, IOException {
+        ServiceSpec spec = service(service);
+        String password = Files.readString(settings.secrets().resolve("db-" + spec.database() + ".password")).trim();
+        return DriverManager.getConnection(postgres.jdbcUrl(spec.database()), spec.database(), password);
     }
 
     /** Stops the broker cleanly (its data is kept), as an operator or a crash would take it away. */

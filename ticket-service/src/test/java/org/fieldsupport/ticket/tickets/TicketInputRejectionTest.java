@@ -89,6 +89,16 @@ class TicketInputRejectionTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedWithAProblemBeforeItIsRead() {
+        String body = "{\"employeeId\": \"E-1\", \"site\": \"STRASBOURG\", \"category\": \"HARDWARE\", \"summary\": "
+                + "\"x\", \"details\": \"" + "x".repeat(70_000) + "\"}";
+        given().auth().oauth2(TestTokens.forRole("desk-agent")).contentType(ContentType.JSON).body(body)
+                .post("/tickets")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        assertNothingStored();
+    }
+
+    @Test
     void withoutATokenTheAnswerIs401() {
         given().contentType(ContentType.JSON).body(validBody())
                 .post("/tickets")

@@ -1,0 +1,104 @@
+package org.fieldsupport.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.fieldsupport.infra.FreePorts;
+import org.fieldsupport.launcher.LauncherSettings;
+import org.fieldsupport.launcher.LocalPlatform;
+
+/**
+ * The platform the end-to-end suites drive, started once per test JVM as {@code ./deploy/run} starts it (packaged
+ * services, embedded PostgreSQL, a KRaft broker in SCRAM mode) on free ports and in a state directory of its own,
+ * and stopped when the last suite is done. A suite registers it with {@code @ExtendWith(SharedPlatform.class)}.
+ */
+public final class SharedPlatform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static SharedPlatform instance;
+    private final LauncherSettings settings;
+    private LocalPlatform platform;
+
+    private SharedPlatform(LauncherSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Used by JUnit only; suites call {@link #platform()}. */
+    public SharedPlatform() {
+        this.settings = null;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (SharedPlatform.class) {
+            if (instance == null) {
+                instance = new SharedPlatform(settings());
+                instance.platform = new LocalPlatform(instance.settings);
+                instance.platform.start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedPlatform.class.getName(),
+                        instance);
+            }
+        }
+    }
+
+    /** The running platform. */
+    public static synchronized LocalPlatform platform() {
+        if (instance == null) {
+            throw new IllegalStateException("Register the suite with @ExtendWith(SharedPlatform.class)");
+        }
+        return instance.platform;
+    }
+
+    /** Stops the whole platform and starts it again on the same state, as an operator's restart would. */
+    public static synchronized LocalPlatform restart() throws Exception {
+        instance.platform.stop();
+        instance.platform = new LocalPlatform(instance.settings);
+        instance.platform.start();
+        return instance.platform;
+    }
+
+    @Override
+    public void close() {
+        platform.stop();
+    }
+
+    private static LauncherSettings settings() throws IOException {
+        Path root = Path.of(System.getProperty("platform.root")).toAbsolutePath();
+        Path state = root.resolve("deploy/e2e-tests/target/platform-state");
+        deleteRecursively(state);
+        Map<String, String> env = new HashMap<>();
+        env.put("PLATFORM_STATE_DIR", state.toString());
+        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
+        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
+        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        env.put("KAFKA_PARTITIONS", "3");
+        // The broker as production runs it: every client authenticates and ACLs decide (DESIGN §5).
+        env.put("KAFKA_AUTH", "scram");
+        // Jobs that write on their own clock are off, so that what a suite counts is what its requests caused.
+        env.put("SERVICE_JAVA_OPTS", LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS
+                + " -Dticket.auto-close.every=off -Ddispatch.room-checks.every=off");
+        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
+            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
+        }
+        return LauncherSettings.from(env, root);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
