@@ -1,5 +1,7 @@
 package org.fieldsupport.dispatch.policies;
 
+import static org.fieldsupport.dispatch.policies.SitePolicy.SITE_CODE;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -71,7 +73,7 @@ public class PolicyResource {
     @Transactional
     @Operation(summary = "Set a site's policy from a date", description = "The same call again replaces that "
             + "version; earlier versions keep governing their own period.")
-    public PolicyView put(@PathParam("code") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String code,
+    public PolicyView put(@PathParam("code") @Pattern(regexp = SITE_CODE) String code,
             @PathParam("effectiveFrom") LocalDate effectiveFrom, @Valid @NotNull PolicyDefinition definition) {
         try {
             BusinessCalendar.of(definition.holidayRegion(), ZoneId.of(definition.timeZone()))
@@ -111,7 +113,7 @@ public class PolicyResource {
     @GET
     @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN, Roles.PILOT_MANAGER})
     @Operation(summary = "Every version of a site's policy, latest first")
-    public List<PolicyView> history(@PathParam("code") String code) {
+    public List<PolicyView> history(@PathParam("code") @Pattern(regexp = SITE_CODE) String code) {
         return SitePolicy.<SitePolicy> list("siteCode = ?1 order by effectiveFrom desc", code).stream()
                 .map(PolicyView::of).toList();
     }

@@ -25,6 +25,9 @@ import org.fieldsupport.chassis.time.BusinessCalendar;
 @IdClass(SitePolicy.Key.class)
 public class SitePolicy extends PanacheEntityBase {
 
+    /** What a site code looks like (DESIGN §8: STRASBOURG, NANCY, DIJON, more as data). */
+    public static final String SITE_CODE = "[A-Z][A-Z0-9_]{1,39}";
+
     @Id
     @Column(name = "site_code")
     public String siteCode;

@@ -1,5 +1,7 @@
 package org.fieldsupport.dispatch.rooms;
 
+import static org.fieldsupport.dispatch.policies.SitePolicy.SITE_CODE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -59,7 +61,7 @@ public class RoomResource {
     @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN})
     @Transactional
     @Operation(summary = "Register or update a meeting room", description = "An inactive room is no longer checked.")
-    public RoomView put(@PathParam("code") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String code,
+    public RoomView put(@PathParam("code") @Pattern(regexp = SITE_CODE) String code,
             @PathParam("roomId") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String roomId,
             @Valid @NotNull RoomDefinition definition) {
         MeetingRoom room = MeetingRoom.find(code, roomId);
@@ -79,7 +81,7 @@ public class RoomResource {
     @Path("/rooms")
     @RolesAllowed({Roles.DISPATCHER, Roles.ADMIN, Roles.PILOT_MANAGER, Roles.TECHNICIAN})
     @Operation(summary = "The site's meeting rooms")
-    public List<RoomView> rooms(@PathParam("code") String code) {
+    public List<RoomView> rooms(@PathParam("code") @Pattern(regexp = SITE_CODE) String code) {
         return MeetingRoom.ofSite(code).stream().map(RoomView::of).toList();
     }
 
@@ -87,7 +89,8 @@ public class RoomResource {
     @Path("/room-checks")
     @RolesAllowed({Roles.DISPATCHER, Roles.PILOT_MANAGER})
     @Operation(summary = "Rooms checked and rooms due for a month (YYYY-MM)")
-    public RoomChecks.MonthView checks(@PathParam("code") String code, @QueryParam("month") String month) {
+    public RoomChecks.MonthView checks(@PathParam("code") @Pattern(regexp = SITE_CODE) String code,
+            @QueryParam("month") String month) {
         return roomChecks.view(code, parseMonth(month));
     }
 
@@ -99,7 +102,8 @@ public class RoomResource {
     @Operation(summary = "Plan the month's checks now", description = "Places each unplanned check on a day a "
             + "technician is at the site anyway; in the month's last business days, on a trip of its own. The "
             + "service also does this by itself every dispatch.room-checks.every.")
-    public RoomChecks.MonthView plan(@PathParam("code") String code, @Valid @NotNull PlanningRequest request) {
+    public RoomChecks.MonthView plan(@PathParam("code") @Pattern(regexp = SITE_CODE) String code,
+            @Valid @NotNull PlanningRequest request) {
         Instant now = clock.instant();
         if (request.asOf() != null && request.asOf().isAfter(now)) {
             throw new DomainProblems.InvalidInput("asOf cannot be in the future.");

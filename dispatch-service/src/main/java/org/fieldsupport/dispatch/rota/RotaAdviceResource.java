@@ -1,5 +1,7 @@
 package org.fieldsupport.dispatch.rota;
 
+import static org.fieldsupport.dispatch.policies.SitePolicy.SITE_CODE;
+
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -51,7 +54,7 @@ public class RotaAdviceResource {
             description = "Replays the on-site escalations of the last `weeks` weeks before `asOf` (default now) "
                     + "against every rota of one half-day per weekday; proposes the one serving the most within the "
                     + "half-day, then with the least waiting, with the figures of each weekday.")
-    public AdviceView advise(@PathParam("code") String code,
+    public AdviceView advise(@PathParam("code") @Pattern(regexp = SITE_CODE) String code,
             @QueryParam("weeks") @DefaultValue("8") @Min(1) @Max(52) int weeks, @QueryParam("asOf") Instant asOf) {
         Instant to = asOf != null ? asOf : clock.instant();
         Instant from = to.minus(Duration.ofDays(7L * weeks));

@@ -1,5 +1,7 @@
 package org.fieldsupport.dispatch.technicians;
 
+import static org.fieldsupport.dispatch.policies.SitePolicy.SITE_CODE;
+
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -52,9 +54,9 @@ public class TechnicianResource {
             @NotBlank @Size(max = 40) String team,
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double baseLatitude,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double baseLongitude,
-            @NotEmpty @Size(max = 50) List<@Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String> sites,
+            @NotEmpty @Size(max = 50) List<@Pattern(regexp = SITE_CODE) String> sites,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> skills,
-            @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String ossSite,
+            @Pattern(regexp = SITE_CODE) String ossSite,
             Map<DayOfWeek, Presence> rota) {
     }
 

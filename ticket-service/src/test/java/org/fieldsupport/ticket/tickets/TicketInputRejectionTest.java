@@ -89,6 +89,16 @@ class TicketInputRejectionTest {
     }
 
     @Test
+    void aBusinessTimeIsIsoTextNotAnEpochNumber() {
+        String body = "{\"employeeId\": \"E-1\", \"site\": \"STRASBOURG\", \"category\": \"HARDWARE\", \"summary\": "
+                + "\"x\", \"openedAt\": 1759737600}";
+        given().auth().oauth2(TestTokens.forRole("importer")).contentType(ContentType.JSON).body(body)
+                .post("/tickets")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertNothingStored();
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWithAProblemBeforeItIsRead() {
         String body = "{\"employeeId\": \"E-1\", \"site\": \"STRASBOURG\", \"category\": \"HARDWARE\", \"summary\": "
                 + "\"x\", \"details\": \"" + "x".repeat(70_000) + "\"}";

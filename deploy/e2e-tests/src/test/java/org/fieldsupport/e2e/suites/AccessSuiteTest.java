@@ -1,0 +1,144 @@
+package org.fieldsupport.e2e.suites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.fieldsupport.e2e.SharedPlatform;
+import org.fieldsupport.infra.JwtKeys;
+import org.fieldsupport.launcher.LocalPlatform;
+
+/**
+ * Every REST operation of the four services against the access table kept in the repository
+ * ({@code deploy/e2e-tests/access-table.csv}): each role, no token, an expired token and a token signed by another
+ * key. Writes its figures to {@code target/access-report.txt}.
+ */
+@ExtendWith(SharedPlatform.class)
+class AccessSuiteTest {
+
+    static final List<String> ROLES = List.of("desk-agent", "dispatcher", "technician", "logistics-operator",
+            "pilot-manager", "importer", "admin");
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Row(String service, String method, String path, Set<String> roles) {
+        String key() {
+            return service + " " + method + " " + path;
+        }
+
+        boolean isPublic() {
+            return roles.contains("public");
+        }
+
+        boolean isSigned() {
+            return roles.contains("signed");
+        }
+    }
+
+    @Test
+    void everyOperationAnswersEachCallerAsTheAccessTableSays() throws Exception {
+        LocalPlatform platform = SharedPlatform.platform();
+        Map<String, Row> table = table(Path.of(System.getProperty("platform.root"), "deploy/e2e-tests",
+                "access-table.csv"));
+        Map<String, OpenApiOperations.Operation> documented = new TreeMap<>();
+        for (String service : BadInputSuiteTest.SERVICES) {
+            for (OpenApiOperations.Operation op : OpenApiOperations.of(service,
+                    platform.service(service).baseUrl())) {
+                documented.put(op.key(), op);
+            }
+        }
+        assertThat(documented.keySet()).as("operations documented by the services vs rows of the access table")
+                .isEqualTo(table.keySet());
+
+        String foreign = JwtKeys.loadOrCreate(Files.createTempDirectory("foreign-issuer"))
+                .issue("intruder", ROLES, Duration.ofMinutes(10));
+        List<String> failures = new ArrayList<>();
+        int probes = 0;
+        for (Row row : table.values()) {
+            OpenApiOperations.Operation op = documented.get(row.key());
+            Set<String> declared = op.secured() ? op.roles() : Set.of(row.isSigned() ? "signed" : "public");
+            if (!declared.equals(row.roles())) {
+                failures.add(row.key() + ": the OpenAPI document declares " + declared + ", the table " + row.roles());
+            }
+            List<String> everyRole = new ArrayList<>(ROLES);
+            String expired = platform.issueToken("access-suite", everyRole, Duration.ofSeconds(-60));
+            probes += expect(failures, platform, row, null, row.isPublic() ? "allowed" : "401", "no token");
+            probes += expect(failures, platform, row, expired, row.isPublic() ? "allowed" : "401", "expired token");
+            probes += expect(failures, platform, row, foreign, row.isPublic() ? "allowed" : "401",
+                    "token of another issuer key");
+            for (String role : ROLES) {
+                String token = platform.issueToken("technician".equals(role) ? "T-ACCESS-SUITE" : "access-suite",
+                        List.of(role), Duration.ofMinutes(10));
+                String expected = row.isPublic() || row.roles().contains(role) ? "allowed"
+                        : row.isSigned() ? "401" : "403";
+                probes += expect(failures, platform, row, token, expected, role);
+            }
+        }
+        String report = String.format("Access suite: %d operations in the table, %d probes, %d refused as "
+                + "expected or let through as expected, %d failures%n", table.size(), probes,
+                probes - failures.size(), failures.size());
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/access-report.txt"), report + String.join("\n", failures) + "\n");
+        System.out.print(report);
+        assertThat(failures).isEmpty();
+    }
+
+    private static int expect(List<String> failures, LocalPlatform platform, Row row, String token,
+            String expected, String caller) throws Exception {
+        String path = row.path().replaceAll("\\{[^}]*(id|Id)}", "3f0c2a4e-9a1b-4c57-8f0e-6d2b1a7c9e11")
+                .replaceAll("\\{effectiveFrom}", "2025-10-01").replaceAll("\\{[^}]+}", "ACCESS1");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.service(row.service()).baseUrl()
+                + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        boolean withBody = row.method().equals("POST") || row.method().equals("PUT");
+        if (withBody) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(row.method(), withBody ? HttpRequest.BodyPublishers.ofString("{}")
+                : HttpRequest.BodyPublishers.noBody());
+        int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        boolean ok = switch (expected) {
+            case "allowed" -> status != 401 && status != 403 && status < 500;
+            case "401" -> status == 401;
+            default -> status == 403;
+        };
+        if (!ok) {
+            failures.add(row.key() + " as " + caller + ": expected " + expected + ", got " + status);
+        }
+        return 1;
+    }
+
+    static Map<String, Row> table(Path file) throws Exception {
+        Map<String, Row> rows = new TreeMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            Row row = new Row(cells[0].trim(), cells[1].trim(), cells[2].trim(),
+                    new TreeSet<>(List.of(cells[3].trim().split("\\s+"))));
+            if (rows.put(row.key(), row) != null) {
+                throw new IllegalStateException("Twice in the access table: " + row.key());
+            }
+        }
+        return rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
+                (a, b) -> a, TreeMap::new));
+    }
+}
