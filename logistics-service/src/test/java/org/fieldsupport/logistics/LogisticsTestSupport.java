@@ -109,6 +109,16 @@ public final class LogisticsTestSupport {
                 "TicketEscalated", "urn:field-support:ticket-service", ticket, at));
     }
 
+    /** Publishes ticket-service's example TicketEscalated as a new hire's allocation. */
+    public static void publishAllocation(String ticket, String site, String startDate, String at) {
+        ObjectNode payload = (ObjectNode) read(ESCALATED);
+        payload.put("ticketId", ticket).put("site", site).put("category", "ALLOCATION").put("kind", "ALLOCATION")
+                .put("startDate", startDate).put("employeeId", "E-NEW-" + ticket.substring(0, 8))
+                .put("occurredAt", at);
+        TopicRecords.send("ticket.events", ticket, payload.toString(), TopicRecords.cloudEventHeaders(
+                UUID.randomUUID().toString(), "TicketEscalated", "urn:field-support:ticket-service", ticket, at));
+    }
+
     /** Publishes dispatch-service's example InterventionCompleted for the ticket. */
     public static void publishCompletion(String ticket, String technician, String outcome, String at) {
         ObjectNode payload = (ObjectNode) read(COMPLETED);

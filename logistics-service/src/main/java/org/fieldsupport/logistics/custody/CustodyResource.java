@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -17,14 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
 
-/** The custody log, per asset or per locker, oldest first. */
+/** The custody log of one asset, oldest first (a locker bank's: {@code GET /lockers/{id}/custody}). */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustodyResource {
 
+    /** One entry as served: the same for an asset and for a locker. */
     public record EntryView(String asset, String action, String actor, String site, String lockerId,
             String compartment, UUID returnId, UUID shipmentId, UUID ticketId, Instant at) {
-        static EntryView of(CustodyEntry e) {
+        public static EntryView of(CustodyEntry e) {
             return new EntryView(e.asset, e.action, e.actor, e.site, e.lockerId, e.compartment, e.returnId,
                     e.shipmentId, e.ticketId, e.at);
         }
@@ -39,15 +39,6 @@ public class CustodyResource {
             throw new DomainProblems.InvalidInput("asset is required.");
         }
         return CustodyEntry.<CustodyEntry> list("asset = ?1 order by id", asset).stream().map(EntryView::of)
-                .toList();
-    }
-
-    @GET
-    @Path("lockers/{lockerId}/custody")
-    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.DESK_AGENT, Roles.PILOT_MANAGER})
-    @Operation(summary = "Every deposit and collection of one locker bank, oldest first")
-    public List<EntryView> ofLocker(@PathParam("lockerId") String lockerId) {
-        return CustodyEntry.<CustodyEntry> list("lockerId = ?1 order by id", lockerId).stream().map(EntryView::of)
                 .toList();
     }
 }

@@ -19,9 +19,14 @@ public final class LockerEvents {
 
         UUID ticketId();
 
+        /** The return the deposit holds, if any: the key when there is no ticket, so a return's events stay in order. */
+        default UUID returnId() {
+            return null;
+        }
+
         @Override
         default String recordKey() {
-            return ticketId() != null ? ticketId().toString() : lockerId();
+            return ticketId() != null ? ticketId().toString() : returnId() != null ? returnId().toString() : lockerId();
         }
 
         @Override

@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.fieldsupport.chassis.outbox.Outbox;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.logistics.custody.CustodyEntry;
+import org.fieldsupport.logistics.custody.CustodyResource;
 
 /** Locker banks: their definition (reference data), their occupancy, and deposits for pickup. */
 @Path("/lockers")
@@ -116,6 +118,15 @@ public class LockerResource {
                 .entity(new DepositReceipt(stored.id, lockerId, stored.compartment, deposit.pickupCode(),
                         stored.expiresAt))
                 .build();
+    }
+
+    @GET
+    @Path("/{lockerId}/custody")
+    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.DESK_AGENT, Roles.PILOT_MANAGER})
+    @Operation(summary = "Every deposit, collection and expiry of one locker bank, oldest first")
+    public List<CustodyResource.EntryView> custody(@PathParam("lockerId") String lockerId) {
+        return CustodyEntry.<CustodyEntry> list("lockerId = ?1 order by id", lockerId).stream()
+                .map(CustodyResource.EntryView::of).toList();
     }
 
     private static BankView view(String lockerId, String site) {
