@@ -30,7 +30,7 @@ class PublishedRecordsTest {
 
     /** Names, streets and cities the tests put in delivery addresses (and a return form tried to smuggle). */
     static final List<String> PERSONAL = List.of("Camille", "Testeur", "Dominique", "Alex Essai", "Sam Essai",
-            "Lou Essai", "Noa Essai", "Eli Essai", "Morgane", "Confidentielle", "Yves", "Cache", "rue des Essais",
+            "Lou Essai", "Noa Essai", "Eli Essai", "Ana Essai", "Jo Essai", "Morgane", "Confidentielle", "Yves", "Cache", "rue des Essais",
             "place du Test", "avenue du Test", "chemin du Test", "impasse du Test", "rue du Test", "quai du Test",
             "allee Privee", "rue Discrete", "rue Secrete", "recipientName", "line1", "postalCode");
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");

@@ -35,6 +35,14 @@ public class Allocations {
         allocation.persist();
     }
 
+    /** The ticket was cancelled before the kit was prepared. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void callOff(UUID ticketId) {
+        Allocation.<Allocation> find("ticketId = ?1 and status = ?2", ticketId, AllocationStatus.REQUESTED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(a -> a.status = AllocationStatus.CANCELLED);
+    }
+
     /** The kit is ready; preparing it again changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DomainEvent> prepared(UUID allocationId, List<String> assets, Instant at) {
@@ -44,6 +52,9 @@ public class Allocations {
         }
         if (allocation.status == AllocationStatus.PREPARED) {
             return List.of();
+        }
+        if (allocation.status == AllocationStatus.CANCELLED) {
+            throw new DomainProblems.Conflict("cancelled", "This allocation's ticket was cancelled.");
         }
         allocation.status = AllocationStatus.PREPARED;
         allocation.assets = String.join(",", assets);

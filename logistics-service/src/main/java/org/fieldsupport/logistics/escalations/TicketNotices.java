@@ -20,8 +20,9 @@ import org.fieldsupport.logistics.returns.Returns;
 import org.fieldsupport.logistics.shipments.Shipping;
 
 /**
- * What logistics does with ticket-service's escalations (its own tolerant reading of them): SHIPMENT ships the
- * accessory, RETURN opens a return collected by a technician, ALLOCATION records a new hire's kit to prepare.
+ * What logistics does with ticket-service's events (its own tolerant reading of them): SHIPMENT ships the
+ * accessory, RETURN opens a return collected by a technician, ALLOCATION records a new hire's kit to prepare; a
+ * cancellation or a remote resolution calls off what has not started yet.
  */
 @ApplicationScoped
 public class TicketNotices {
@@ -30,6 +31,11 @@ public class TicketNotices {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Escalation(UUID ticketId, String site, String kind, String employeeId, String accessory,
             List<String> assetTags, LocalDate startDate, Integer escalation, Instant occurredAt) {
+    }
+
+    /** logistics-service's record of TicketCancelled and TicketResolved. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ending(UUID ticketId, Boolean remote, Instant occurredAt) {
     }
 
     @Inject
@@ -46,9 +52,30 @@ public class TicketNotices {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (!"TicketEscalated".equals(event.type())) {
+        switch (event.type()) {
+            case "TicketEscalated" -> escalated(event);
+            case "TicketCancelled" -> callOff(event, true);
+            case "TicketResolved" -> callOff(event, false);
+            default -> {
+            }
+        }
+    }
+
+    /** A cancelled ticket, or one the desk resolved remotely meanwhile, needs nothing that has not left yet. */
+    private void callOff(IncomingEvent event, boolean cancelled) {
+        Ending ending = event.dataAs(Ending.class);
+        if (ending.ticketId() == null || ending.occurredAt() == null) {
+            throw new PoisonMessageException(event.type() + " " + event.id() + " lacks ticketId or occurredAt");
+        }
+        if (!cancelled && !Boolean.TRUE.equals(ending.remote())) {
             return;
         }
+        shipping.callOff(ending.ticketId());
+        returns.callOff(ending.ticketId(), ending.occurredAt());
+        allocations.callOff(ending.ticketId());
+    }
+
+    private void escalated(IncomingEvent event) {
         Escalation e = event.dataAs(Escalation.class);
         if (e.ticketId() == null || e.site() == null || e.kind() == null || e.employeeId() == null
                 || e.occurredAt() == null) {

@@ -80,6 +80,17 @@ public class Returns {
         }
     }
 
+    /** The ticket was cancelled: its returns whose assets are still with the employee are called off. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void callOff(UUID ticketId, Instant at) {
+        List<ReturnRequest> open = ReturnRequest.find("ticketId = ?1 and status = ?2", ticketId,
+                ReturnStatus.REQUESTED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (ReturnRequest request : open) {
+            request.status = ReturnStatus.CANCELLED;
+            custody.record(tags(request), CustodyAction.RETURN_CANCELLED, "desk", context(request), at);
+        }
+    }
+
     /** The employee deposited the return in a locker compartment. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReturnRequest depositedInLocker(UUID returnId, String lockerId, String compartment, Instant at) {

@@ -134,6 +134,20 @@ public class Shipping {
         return events;
     }
 
+    /**
+     * The ticket was cancelled or resolved remotely: what has not left yet is called off and its unit goes back to
+     * stock. What has left follows its course (a parcel cannot be recalled).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void callOff(UUID ticketId) {
+        List<Shipment> waiting = Shipment.find("ticketId = ?1 and status = ?2", ticketId,
+                ShipmentStatus.AWAITING_ADDRESS).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Shipment shipment : waiting) {
+            shipment.status = ShipmentStatus.CANCELLED;
+            stock.putBack(shipment.sourceLocation, shipment.itemCode);
+        }
+    }
+
     /** What the carrier reports. A status the shipment already has is a repeat: no effect, no event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DomainEvent> tracking(UUID shipmentId, TrackingStatus reported, String reason, Instant at) {

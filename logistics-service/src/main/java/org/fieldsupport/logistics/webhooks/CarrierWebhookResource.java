@@ -64,6 +64,7 @@ public class CarrierWebhookResource {
     public Response track(@PathParam("id") UUID id, @HeaderParam(WebhookSignature.HEADER) String signature,
             byte[] body) throws IOException {
         TrackingReport report = bodies.read(signature, body, TrackingReport.class);
+        bodies.requireNotFuture(report.at());
         outbox.appendAll(shipping.tracking(id, report.status(), report.reason(), report.at()));
         return Response.noContent().build();
     }

@@ -71,6 +71,7 @@ public class LockerWebhookResource {
     public Response doorEvent(@PathParam("lockerId") String lockerId,
             @HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) throws IOException {
         DoorEvent event = bodies.read(signature, body, DoorEvent.class);
+        bodies.requireNotFuture(event.at());
         switch (event.event()) {
             case DEPOSITED -> {
                 if (event.returnId() == null) {

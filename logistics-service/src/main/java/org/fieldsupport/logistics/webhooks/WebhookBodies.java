@@ -1,6 +1,9 @@
 package org.fieldsupport.logistics.webhooks;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +32,19 @@ public class WebhookBodies {
 
     @Inject
     Validator validator;
+
+    /** How far ahead of this service's clock a reported time may be (clock skew between systems). */
+    static final Duration SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    Clock clock;
+
+    /** A report of something that has not happened yet is refused. */
+    public void requireNotFuture(Instant at) {
+        if (at.isAfter(clock.instant().plus(SKEW))) {
+            throw new DomainProblems.InvalidInput("at cannot be in the future.");
+        }
+    }
 
     public <T> T read(String signatureHeader, byte[] body, Class<T> type) throws IOException {
         signature.verify(signatureHeader, body);

@@ -100,7 +100,7 @@ class ReturnFlowTest {
 
         String compartment = freeCompartment("NANCY-L1");
         String deposited = "{\"event\": \"DEPOSITED\", \"compartment\": \"" + compartment + "\", \"returnId\": \""
-                + returnId + "\", \"at\": \"2025-10-07T12:00:00Z\"}";
+                + returnId + "\", \"at\": \"" + java.time.Instant.now() + "\"}";
         webhook("/lockers/NANCY-L1/door-events", deposited, null).then().statusCode(204);
         webhook("/lockers/NANCY-L1/door-events", deposited, null).then().statusCode(204);
         JsonNode inLocker = payload(awaitEvent(returnId, "LockerDeposited"));
@@ -108,7 +108,8 @@ class ReturnFlowTest {
         assertThat(inLocker.get("compartment").asText()).isEqualTo(compartment);
 
         webhook("/lockers/NANCY-L1/door-events", "{\"event\": \"COLLECTED\", \"compartment\": \"" + compartment
-                + "\", \"actor\": \"L-OPS-7\", \"at\": \"2025-10-08T08:00:00Z\"}", null).then().statusCode(204);
+                + "\", \"actor\": \"L-OPS-7\", \"at\": \"" + java.time.Instant.now() + "\"}", null).then()
+                .statusCode(204);
         assertThat(payload(awaitEvent(returnId, "LockerCollected")).get("purpose").asText()).isEqualTo("RETURN");
         receive(returnId, headset, "GOOD").then().statusCode(200).body("status", equalTo("RECEIVED"));
         awaitEvent(returnId, "ReturnReceived");

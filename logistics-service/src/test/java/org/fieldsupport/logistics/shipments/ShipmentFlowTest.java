@@ -87,7 +87,7 @@ class ShipmentFlowTest {
                 assertThat(deposited.get("purpose").asText()).isEqualTo("PICKUP");
                 assertThat(deposited.get("compartment").asText()).isEqualTo(receipt.get("compartment").asText());
                 doorEvent("NANCY-L1", receipt.get("compartment").asText(), receipt.get("pickupCode").asText(),
-                        "2025-10-07T10:00:00Z").then().statusCode(204);
+                        java.time.Instant.now().toString()).then().statusCode(204);
                 assertThat(payload(awaitEvent(headset, "LockerCollected")).get("purpose").asText())
                         .isEqualTo("PICKUP");
                 awaitEvent(headset, "ShipmentDelivered");
@@ -106,6 +106,41 @@ class ShipmentFlowTest {
     }
 
     @Test
+    void aHeadsetAtASiteWithStockAndAnOnSiteTechnicianButNoLockerIsHandedOver() {
+        String site = "HANDOVERSITE" + suffix();
+        admin().body(Map.of("ossHandover", true)).put("/sites/" + site + "/logistics").then().statusCode(200);
+        admin().body(Map.of("locationKind", "SITE_STOCK", "site", site, "available", 2))
+                .put("/stock/" + site + "-STOCK/HEADSET").then().statusCode(200);
+        String ticket = UUID.randomUUID().toString();
+        publishEscalation(ticket, site, "SHIPMENT", "E-OSS-" + suffix(), "HEADSET", List.of(), 1,
+                "2025-10-07T08:00:00Z", UUID.randomUUID().toString());
+        JsonNode sent = payload(awaitEvent(ticket, "ShipmentDispatched"));
+        assertThat(sent.get("method").asText()).isEqualTo("OSS_HANDOVER");
+        assertThat(sent.get("interimArrangement").asText()).isEqualTo("BUBBLE_ROOM");
+        String shipmentId = sent.get("shipmentId").asText();
+        // A carrier cannot report on a hand-over; the technician reports it, and a repeat changes nothing.
+        track(shipmentId, "DELIVERED", "2025-10-07T09:00:00Z").then().statusCode(409);
+        for (int i = 0; i < 2; i++) {
+            as("technician").post("/shipments/" + shipmentId + "/handover").then().statusCode(200)
+                    .body("status", equalTo("DELIVERED"));
+        }
+        awaitEvent(ticket, "ShipmentDelivered");
+        assertThat(outboxCount(ticket, "ShipmentDelivered")).isEqualTo(1);
+        as("desk-agent").post("/shipments/" + shipmentId + "/handover").then().statusCode(403);
+    }
+
+    @Test
+    void aWebhookReportFromTheFutureIsRefused() {
+        String employee = "E-FUTURE-" + suffix();
+        address(employee, "Ana Essai", "6 rue du Test", "54000", "Nancy");
+        String ticket = UUID.randomUUID().toString();
+        String shipmentId = order(ticket, employee, "NANCY", "MOUSE").get("id").asText();
+        track(shipmentId, "DELIVERED", java.time.Instant.now().plusSeconds(3600).toString()).then().statusCode(400)
+                .contentType("application/problem+json");
+        shipments(ticket).then().body("[0].status", equalTo("DISPATCHED"));
+    }
+
+    @Test
     void aShipmentWithoutAddressWaitsAndLeavesWhenTheDeskRecordsIt() {
         String employee = "E-NOADDR-" + suffix();
         String ticket = UUID.randomUUID().toString();
@@ -121,6 +156,33 @@ class ShipmentFlowTest {
         assertThat(sent.get("shipmentId").asText()).isEqualTo(waiting.get("shipmentId").asText());
         assertThat(sent.get("method").asText()).isEqualTo("STANDARD_PARCEL");
         shipments(ticket).then().body("[0].status", equalTo("DISPATCHED"));
+    }
+
+    @Test
+    void aCancelledTicketCallsOffTheShipmentWaitingForItsAddress() throws Exception {
+        String item = "TESTMS" + suffix();
+        String warehouse = "TESTWH" + suffix();
+        item(item, false);
+        stock(warehouse, item, 4);
+        String employee = "E-CANCEL-" + suffix();
+        String ticket = UUID.randomUUID().toString();
+        publishEscalation(ticket, "DIJON", "SHIPMENT", employee, item, List.of(), 1, "2025-10-07T08:00:00Z",
+                UUID.randomUUID().toString());
+        awaitEvent(ticket, "ShipmentAwaitingAddress");
+        assertThat(available(warehouse, item)).isEqualTo(3);
+
+        com.fasterxml.jackson.databind.node.ObjectNode cancelled = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                        "../ticket-service/src/main/resources/contracts/examples/TicketCancelled.json")));
+        cancelled.put("ticketId", ticket).put("site", "DIJON").put("occurredAt", "2025-10-07T09:00:00Z");
+        TopicRecords.send("ticket.events", ticket, cancelled.toString(), TopicRecords.cloudEventHeaders(
+                UUID.randomUUID().toString(), "TicketCancelled", "urn:field-support:ticket-service", ticket,
+                "2025-10-07T09:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> shipments(ticket).then()
+                .body("[0].status", equalTo("CANCELLED")));
+        assertThat(available(warehouse, item)).isEqualTo(4);
+        address(employee, "Jo Essai", "7 rue du Test", "21000", "Dijon");
+        assertThat(outboxCount(ticket, "ShipmentDispatched")).isZero();
     }
 
     @Test
