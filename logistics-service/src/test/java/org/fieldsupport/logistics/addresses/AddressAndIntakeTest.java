@@ -67,6 +67,23 @@ class AddressAndIntakeTest {
     }
 
     @Test
+    void everyEndpointIsInTheOpenApiWithItsRolesOrItsSignature() {
+        io.restassured.path.json.JsonPath api = RestAssured.given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        for (String path : List.of("/employees/{employeeId}/delivery-address", "/shipments", "/shipments/{id}",
+                "/shipments/{id}/tracking", "/shipments/{id}/handover", "/returns", "/returns/{id}/receipts",
+                "/lockers", "/lockers/{lockerId}/deposits", "/lockers/{lockerId}/door-events",
+                "/lockers/{lockerId}/custody", "/custody", "/allocations", "/allocations/{id}/preparation",
+                "/catalogue/{code}", "/stock/{locationId}/{itemCode}", "/sites/{code}/logistics")) {
+            assertThat(api.getMap("paths")).as(path).containsKey(path);
+        }
+        assertThat(api.getString("paths.'/employees/{employeeId}/delivery-address'.put.summary"))
+                .contains("desk agent");
+        assertThat(api.getList("paths.'/employees/{employeeId}/delivery-address'.put.security")).isNotEmpty();
+        assertThat(api.getString("paths.'/shipments/{id}/tracking'.post.description")).contains("X-Signature");
+    }
+
+    @Test
     void aBadAddressIsAProblemThatEchoesNothingAndStoresNothing() {
         String employee = "E-BADADDR-" + suffix();
         String path = "/employees/" + employee + "/delivery-address";

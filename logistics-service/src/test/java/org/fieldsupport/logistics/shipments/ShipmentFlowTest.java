@@ -130,13 +130,18 @@ class ShipmentFlowTest {
     }
 
     @Test
-    void aWebhookReportFromTheFutureIsRefused() {
+    void aWebhookReportFromTheFutureOrUnreadableIsRefused() {
         String employee = "E-FUTURE-" + suffix();
         address(employee, "Ana Essai", "6 rue du Test", "54000", "Nancy");
         String ticket = UUID.randomUUID().toString();
         String shipmentId = order(ticket, employee, "NANCY", "MOUSE").get("id").asText();
         track(shipmentId, "DELIVERED", java.time.Instant.now().plusSeconds(3600).toString()).then().statusCode(400)
                 .contentType("application/problem+json");
+        webhook("/shipments/" + shipmentId + "/tracking", "{\"status\": \"DELIVERED\", \"at\": "
+                + "\"2025-10-08T09:00:00Z\", \"signedBy\": \"carrier\"}", null).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("signedBy"));
+        webhook("/shipments/" + shipmentId + "/tracking", "{\"status\": \"LOST\", \"at\": "
+                + "\"2025-10-08T09:00:00Z\"}", null).then().statusCode(400);
         shipments(ticket).then().body("[0].status", equalTo("DISPATCHED"));
     }
 
@@ -297,6 +302,40 @@ class ShipmentFlowTest {
         JsonNode low = payload(awaitEvent(warehouse, "StockLow"));
         assertThat(low.get("itemCode").asText()).isEqualTo(item);
         assertThat(outboxCount(warehouse, "StockLow")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentHeadsetsForASiteWithOneLeftGetItOnceAndTheRestGoExpress() throws Exception {
+        String site = "LASTONE" + suffix();
+        admin().body(Map.of("locationKind", "SITE_STOCK", "site", site, "available", 1, "lowThreshold", 0))
+                .put("/stock/" + site + "-STOCK/HEADSET").then().statusCode(200);
+        admin().body(Map.of("site", site, "compartments", List.of("A01", "A02", "A03"))).put("/lockers/" + site
+                + "-L1").then().statusCode(200);
+        String employee = "E-LAST-" + suffix();
+        address(employee, "Eli Essai", "4 quai du Test", "21000", "Dijon");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<JsonNode>> orders = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                orders.add(pool.submit(() -> {
+                    start.await();
+                    return order(UUID.randomUUID().toString(), employee, site, "HEADSET");
+                }));
+            }
+            start.countDown();
+            List<String> methods = new ArrayList<>();
+            for (Future<JsonNode> order : orders) {
+                JsonNode shipment = order.get();
+                assertThat(shipment.get("status").asText()).isEqualTo("DISPATCHED");
+                methods.add(shipment.get("method").asText());
+            }
+            assertThat(methods).filteredOn("LOCKER"::equals).hasSize(1);
+            assertThat(methods).filteredOn("EXPRESS_PARCEL"::equals).hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(available(site + "-STOCK", "HEADSET")).isZero();
     }
 
     static String suffix() {
