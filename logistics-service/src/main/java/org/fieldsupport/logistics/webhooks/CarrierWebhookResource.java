@@ -59,6 +59,7 @@ public class CarrierWebhookResource {
             schema = @Schema(implementation = TrackingReport.class)))
     @APIResponse(responseCode = "204", description = "Recorded (or already known)")
     @APIResponse(responseCode = "401", description = "Missing or invalid signature; nothing changed")
+    @APIResponse(responseCode = "503", description = "This instance has no webhook secret; nothing changed")
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "The shipment cannot take this report")
     public Response track(@PathParam("id") UUID id, @HeaderParam(WebhookSignature.HEADER) String signature,

@@ -66,6 +66,7 @@ public class LockerWebhookResource {
             schema = @Schema(implementation = DoorEvent.class)))
     @APIResponse(responseCode = "204", description = "Recorded (or a repeat of what was recorded)")
     @APIResponse(responseCode = "401", description = "Missing or invalid signature; nothing changed")
+    @APIResponse(responseCode = "503", description = "This instance has no webhook secret; nothing changed")
     @APIResponse(responseCode = "409", description = "The compartment's state does not allow this event")
     @APIResponse(responseCode = "422", description = "Wrong, used or expired pickup code; nothing changed")
     public Response doorEvent(@PathParam("lockerId") String lockerId,

@@ -17,17 +17,21 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Verifies {@code X-Signature: sha256=<hex HMAC-SHA256 of the raw body>} (DESIGN §8) with the shared secret read
- * from {@code logistics.webhook.secret-file} at start-up. A service without its secret does not start: a webhook
- * nobody can verify must not be accepted.
+ * from {@code logistics.webhook.secret-file} at start-up. Without a readable secret the service still runs (the
+ * desk's shipments, returns and lockers do not depend on it) but refuses every webhook: one nobody can verify must
+ * not be accepted.
  */
 @ApplicationScoped
 public class WebhookSignature {
 
     public static final String HEADER = "X-Signature";
+    private static final Logger LOG = Logger.getLogger(WebhookSignature.class);
     private static final String PREFIX = "sha256=";
 
     @ConfigProperty(name = "logistics.webhook.secret-file")
@@ -36,20 +40,30 @@ public class WebhookSignature {
     private byte[] secret;
 
     void onStart(@Observes StartupEvent event) {
+        String text = null;
         try {
-            String text = Files.readString(secretFile).trim();
-            if (text.isEmpty()) {
-                throw new IllegalStateException("The webhook secret file " + secretFile + " is empty");
-            }
-            secret = text.getBytes(StandardCharsets.UTF_8);
+            text = Files.readString(secretFile).trim();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the webhook secret file " + secretFile
-                    + " (logistics.webhook.secret-file, env WEBHOOK_SECRET_FILE)", e);
+            LOG.warnf("Cannot read the webhook secret file %s (logistics.webhook.secret-file, env "
+                    + "WEBHOOK_SECRET_FILE): every carrier and locker webhook will be refused", secretFile);
+            return;
         }
+        if (text.isEmpty()) {
+            LOG.warnf("The webhook secret file %s is empty: every carrier and locker webhook will be refused",
+                    secretFile);
+            return;
+        }
+        secret = text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Throws {@link InvalidSignature} unless {@code header} signs exactly {@code body}. */
+    /**
+     * Throws {@link InvalidSignature} unless {@code header} signs exactly {@code body}, or {@link NotConfigured}
+     * when this instance has no secret to verify with.
+     */
     public void verify(String header, byte[] body) {
+        if (secret == null) {
+            throw new NotConfigured();
+        }
         if (header == null || !header.startsWith(PREFIX)) {
             throw new InvalidSignature();
         }
@@ -72,6 +86,13 @@ public class WebhookSignature {
             return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    /** This instance has no webhook secret: it cannot verify anything. */
+    public static class NotConfigured extends RuntimeException {
+        public NotConfigured() {
+            super("no webhook secret configured", null, false, false);
         }
     }
 

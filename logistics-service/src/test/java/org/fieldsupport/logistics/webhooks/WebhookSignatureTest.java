@@ -47,10 +47,21 @@ class WebhookSignatureTest {
     }
 
     @Test
-    void aMissingSecretStopsTheStart(@TempDir Path dir) {
-        WebhookSignature signature = new WebhookSignature();
-        signature.secretFile = dir.resolve("absent.key");
-        assertThatThrownBy(() -> signature.onStart(null)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("WEBHOOK_SECRET_FILE");
+    void withoutASecretEveryWebhookIsRefused(@TempDir Path dir) throws IOException {
+        WebhookSignature missing = new WebhookSignature();
+        missing.secretFile = dir.resolve("absent.key");
+        missing.onStart(null);
+        assertThatThrownBy(() -> missing.verify("sha256=" + "0".repeat(64), new byte[0]))
+                .isInstanceOf(WebhookSignature.NotConfigured.class);
+
+        Path empty = dir.resolve("empty.key");
+        Files.writeString(empty, "\n");
+        WebhookSignature blank = new WebhookSignature();
+        blank.secretFile = empty;
+        blank.onStart(null);
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        String signedWithNothing = "sha256=" + HexFormat.of().formatHex(WebhookSignature.sign(new byte[] {0}, body));
+        assertThatThrownBy(() -> blank.verify(signedWithNothing, body))
+                .isInstanceOf(WebhookSignature.NotConfigured.class);
     }
 }
