@@ -2,8 +2,15 @@ package org.fieldsupport.logistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
@@ -14,12 +21,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.fieldsupport.testing.ContractSchemas;
 import org.fieldsupport.testing.PlatformTestResource;
 import org.fieldsupport.testing.TopicRecords;
 
 /**
- * Runs after every other test class of the module: reads every record logistics-service published during the run and
- * finds no address, e-mail or name. The markers are the personal data the other tests recorded.
+ * Runs after every other test class of the module and reads every record logistics-service published during the run:
+ * each is a documented event that matches its schema, every documented event was published, and none carries an
+ * address, an e-mail or a name (the markers are the personal data the other tests recorded).
  */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -34,6 +43,43 @@ class PublishedRecordsTest {
             "place du Test", "avenue du Test", "chemin du Test", "impasse du Test", "rue du Test", "quai du Test",
             "allee Privee", "rue Discrete", "rue Secrete", "recipientName", "line1", "postalCode");
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+    static final Path CONTRACTS = Path.of("src/main/resources/contracts");
+    static final Set<String> EVENT_TYPES = Set.of("ShipmentDispatched", "ShipmentAwaitingAddress",
+            "ShipmentDelivered", "ShipmentFailed", "ReturnRequested", "ReturnReceived", "AllocationPrepared",
+            "LockerDeposited", "LockerCollected", "LockerExpired", "StockLow");
+
+    @Test
+    void everyRecordPublishedIsADocumentedEventMatchingItsSchema() {
+        Set<String> seen = new TreeSet<>();
+        for (ConsumerRecord<String, String> record : TopicRecords.readAll("logistics.events")) {
+            String type = TopicRecords.header(record, "ce_type");
+            if ("RelayProbed".equals(type)) {
+                continue;
+            }
+            assertThat(EVENT_TYPES).as("documented event type").contains(type);
+            assertThat(ContractSchemas.violations(ContractSchemas.fromFile(CONTRACTS.resolve("schemas/" + type
+                    + ".schema.json")), record.value())).as(type + " " + record.value()).isEmpty();
+            seen.add(type);
+        }
+        assertThat(seen).as("the flow tests exercised every event").isEqualTo(new TreeSet<>(EVENT_TYPES));
+    }
+
+    @Test
+    void everySchemaHasAValidExampleAndIsInTheAsyncApiDocument() throws IOException {
+        String asyncApi = Files.readString(CONTRACTS.resolve("asyncapi.yaml"));
+        try (Stream<Path> schemas = Files.list(CONTRACTS.resolve("schemas"))) {
+            assertThat(schemas.map(p -> p.getFileName().toString().replace(".schema.json", ""))
+                    .collect(Collectors.toSet())).isEqualTo(EVENT_TYPES);
+        }
+        for (String type : EVENT_TYPES) {
+            String example = Files.readString(CONTRACTS.resolve("examples/" + type + ".json"));
+            assertThat(ContractSchemas.violations(ContractSchemas.fromFile(CONTRACTS.resolve("schemas/" + type
+                    + ".schema.json")), example)).as(type).isEmpty();
+            assertThat(asyncApi).contains("./schemas/" + type + ".schema.json", "./examples/" + type + ".json",
+                    "- $ref: '#/channels/events/messages/" + type + "'");
+        }
+    }
 
     @Test
     void nothingPublishedCarriesAnAddressAnEmailOrAName() {
