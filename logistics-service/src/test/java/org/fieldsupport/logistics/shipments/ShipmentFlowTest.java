@@ -199,7 +199,14 @@ class ShipmentFlowTest {
         String employee = "E-FAIL-" + suffix();
         address(employee, "Alex Essai", "5 avenue du Test", "67000", "Strasbourg");
         String ticket = UUID.randomUUID().toString();
-        String shipmentId = order(ticket, employee, "STRASBOURG", item).get("id").asText();
+        Map<String, String> request = Map.of("ticketId", ticket, "employeeId", employee, "site", "STRASBOURG",
+                "accessory", item);
+        String shipmentId = as("desk-agent").contentType(ContentType.JSON).header("Idempotency-Key", "k-" + ticket)
+                .body(request).post("/shipments").then().statusCode(201).extract().jsonPath().getString("id");
+        // The desk's retry with the same key replays the answer: no second shipment, no second unit taken.
+        as("desk-agent").contentType(ContentType.JSON).header("Idempotency-Key", "k-" + ticket).body(request)
+                .post("/shipments").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(shipmentId));
         assertThat(available(warehouse, item)).isEqualTo(4);
 
         String failure = "{\"status\": \"FAILED\", \"at\": \"2025-10-08T16:00:00Z\", \"reason\": \"Recipient absent\"}";
