@@ -11,5 +11,6 @@ import org.fieldsupport.testing.ServiceBackboneContract;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "logistics_service"))
+@WithTestResource(value = WebhookSecretTestResource.class, scope = TestResourceScope.GLOBAL)
 class LogisticsBackboneTest extends ServiceBackboneContract {
 }

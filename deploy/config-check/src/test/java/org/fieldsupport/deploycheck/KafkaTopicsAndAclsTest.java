@@ -29,9 +29,6 @@ class KafkaTopicsAndAclsTest {
      * consumer of {@link Topology#CONSUMERS}.
      */
     static final Map<String, Set<String>> CONSUMED_IN_TARGET_DESIGN_NOT_YET_WIRED = Map.of(
-            // Escalations for an accessory or a return → shipments and returns; collection visits booked by
-            // dispatch (DESIGN §2). logistics-service consumes nothing yet.
-            "logistics-service", Set.of(Topology.TICKET_EVENTS, Topology.DISPATCH_EVENTS),
             // Completed interventions and deliveries → survey invitations; everything → pilot projections.
             "survey-service", Set.of(Topology.DISPATCH_EVENTS, Topology.LOGISTICS_EVENTS));
 

@@ -271,8 +271,24 @@ public final class LocalPlatform {
             put(http, admin, service("dispatch-service").baseUrl() + "/technicians/" + id, definition);
             technicians++;
         }
+        JsonNode logistics = readReferenceData("logistics.json");
+        String logisticsUrl = service("logistics-service").baseUrl();
+        for (String part : List.of("catalogue", "sites", "stock", "lockers")) {
+            for (JsonNode entry : logistics.get(part)) {
+                com.fasterxml.jackson.databind.node.ObjectNode body = entry.deepCopy();
+                String path = switch (part) {
+                    case "catalogue" -> "/catalogue/" + body.remove("code").asText();
+                    case "sites" -> "/sites/" + body.remove("code").asText() + "/logistics";
+                    case "stock" -> "/stock/" + body.remove("locationId").asText() + "/"
+                            + body.remove("itemCode").asText();
+                    default -> "/lockers/" + body.remove("lockerId").asText();
+                };
+                put(http, admin, logisticsUrl + path, body);
+            }
+        }
         say("reference data", sites + " sites with their support policy and " + rooms + " meeting rooms, "
-                + technicians + " technicians (deploy/reference-data)");
+                + technicians + " technicians, the logistics catalogue, stock and " + logistics.get("lockers").size()
+                + " locker banks (deploy/reference-data)");
     }
 
     private static void put(HttpClient http, String token, String url, JsonNode body)
