@@ -119,11 +119,15 @@ public final class LogisticsTestSupport {
                 UUID.randomUUID().toString(), "TicketEscalated", "urn:field-support:ticket-service", ticket, at));
     }
 
-    /** Publishes dispatch-service's example InterventionCompleted for the ticket. */
-    public static void publishCompletion(String ticket, String technician, String outcome, String at) {
+    /** Publishes dispatch-service's example InterventionCompleted for the ticket's visit of that kind. */
+    public static void publishCompletion(String ticket, String kind, String returnId, String technician,
+            String outcome, String at) {
         ObjectNode payload = (ObjectNode) read(COMPLETED);
-        payload.put("ticketId", ticket).put("technicianId", technician).put("outcome", outcome)
+        payload.put("ticketId", ticket).put("technicianId", technician).put("outcome", outcome).put("kind", kind)
                 .put("occurredAt", at).put("interventionId", UUID.randomUUID().toString());
+        if (returnId != null) {
+            payload.put("returnId", returnId);
+        }
         TopicRecords.send("dispatch.events", ticket, payload.toString(), TopicRecords.cloudEventHeaders(
                 UUID.randomUUID().toString(), "InterventionCompleted", "urn:field-support:dispatch-service", ticket,
                 at));

@@ -14,15 +14,16 @@ import org.fieldsupport.chassis.inbox.PoisonMessageException;
 import org.fieldsupport.logistics.returns.Returns;
 
 /**
- * What logistics reads on dispatch.events: a visit for a ticket with an open technician-collected return, completed
- * FIXED or REPLACED, means the technician now holds the returned assets (custody logged).
+ * What logistics reads on dispatch.events: a COLLECTION visit for a return, completed FIXED or REPLACED, means the
+ * technician now holds the returned assets (custody logged). Other visits are not about returns.
  */
 @ApplicationScoped
 public class DispatchNotices {
 
     /** logistics-service's record of InterventionCompleted: only the fields it uses. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Completion(UUID ticketId, String technicianId, String outcome, Instant occurredAt) {
+    public record Completion(UUID ticketId, UUID returnId, String kind, String technicianId, String outcome,
+            Instant occurredAt) {
     }
 
     @Inject
@@ -34,15 +35,19 @@ public class DispatchNotices {
             return;
         }
         Completion c = event.dataAs(Completion.class);
-        if (c.ticketId() == null) {
+        if (!"COLLECTION".equals(c.kind())) {
             return;
+        }
+        if (c.returnId() == null) {
+            throw new PoisonMessageException("InterventionCompleted " + event.id()
+                    + " is a collection without returnId");
         }
         if (c.technicianId() == null || c.outcome() == null || c.occurredAt() == null) {
             throw new PoisonMessageException("InterventionCompleted " + event.id()
                     + " lacks technicianId, outcome or occurredAt");
         }
         if ("FIXED".equals(c.outcome()) || "REPLACED".equals(c.outcome())) {
-            returns.collectedByTechnician(c.ticketId(), c.technicianId(), c.occurredAt());
+            returns.collectedByTechnician(c.returnId(), c.technicianId(), c.occurredAt());
         }
     }
 }

@@ -124,7 +124,7 @@ public class LockerResource {
     @Path("/{lockerId}/custody")
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.DESK_AGENT, Roles.PILOT_MANAGER})
     @Operation(summary = "Every deposit, collection and expiry of one locker bank, oldest first")
-    public List<CustodyResource.EntryView> custody(@PathParam("lockerId") String lockerId) {
+    public List<CustodyResource.EntryView> custody(@PathParam("lockerId") @Pattern(regexp = ID) String lockerId) {
         return CustodyEntry.<CustodyEntry> list("lockerId = ?1 order by id", lockerId).stream()
                 .map(CustodyResource.EntryView::of).toList();
     }

@@ -68,10 +68,10 @@ public class Returns {
                 request.site, assets, request.collection, order.at())));
     }
 
-    /** A technician's visit for the ticket completed: the technician now holds the assets of its open returns. */
+    /** The technician's collection visit for the return completed: the technician now holds its assets. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void collectedByTechnician(UUID ticketId, String technicianId, Instant at) {
-        List<ReturnRequest> open = ReturnRequest.find("ticketId = ?1 and collection = ?2 and status = ?3", ticketId,
+    public void collectedByTechnician(UUID returnId, String technicianId, Instant at) {
+        List<ReturnRequest> open = ReturnRequest.find("id = ?1 and collection = ?2 and status = ?3", returnId,
                 Collection.TECHNICIAN, ReturnStatus.REQUESTED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (ReturnRequest request : open) {
             request.status = ReturnStatus.COLLECTED;

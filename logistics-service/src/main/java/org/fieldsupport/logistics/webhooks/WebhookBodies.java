@@ -52,6 +52,9 @@ public class WebhookBodies {
             throw new DomainProblems.InvalidInput("A JSON body is required.");
         }
         T value = mapper.readValue(body, type);
+        if (value == null) {
+            throw new DomainProblems.InvalidInput("A JSON object is required.");
+        }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations.stream().map(v -> (ConstraintViolation<?>) v)

@@ -59,10 +59,13 @@ class ReturnFlowTest {
         assertThat(requested.get("collection").asText()).isEqualTo("TECHNICIAN");
         String returnId = requested.get("returnId").asText();
 
-        // dispatch's collection visit completes: the technician holds the assets.
-        publishCompletion(ticket, "T-BFC-01", "FIXED", "2025-10-08T09:30:00Z");
+        // An on-site visit for the same ticket is not the collection; dispatch's collection visit is: the technician
+        // holds the assets.
+        publishCompletion(ticket, "ON_SITE", null, "T-BFC-01", "FIXED", "2025-10-08T08:30:00Z");
+        publishCompletion(ticket, "COLLECTION", returnId, "T-BFC-01", "FIXED", "2025-10-08T09:30:00Z");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(custody(laptop))
                 .extracting(e -> e.get("action")).contains("COLLECTED_BY_TECHNICIAN"));
+        assertThat(custody(laptop)).filteredOn(e -> "COLLECTED_BY_TECHNICIAN".equals(e.get("action"))).hasSize(1);
 
         receive(returnId, laptop, "GOOD").then().statusCode(200).body("status", equalTo("COLLECTED"));
         receive(returnId, laptop, "GOOD").then().statusCode(200);

@@ -54,6 +54,10 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // An empty or blank text is not an absent id, date or code: it is an error.
+        mapper.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(false);
         // Times and dates are ISO-8601 text: the defaults would read a bare number as epoch seconds, an array as
         // the date's fields.
         SimpleModule textOnlyTimes = new SimpleModule("text-only-times");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 class StrictJsonTest {
 
-    record Timed(Instant at, LocalDate day, String text, Integer count) {
+    enum Kind {
+        A
+    }
+
+    record Timed(Instant at, LocalDate day, String text, Integer count, UUID id, Kind kind) {
     }
 
     static ObjectMapper strict() {
@@ -35,6 +41,18 @@ class StrictJsonTest {
                 .isInstanceOf(JsonProcessingException.class);
         assertThatThrownBy(() -> strict().readValue("{\"day\": 20251006}", Timed.class))
                 .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void anEmptyOrBlankTextIsNotAnAbsentValue() throws Exception {
+        for (String field : List.of("id", "kind", "at", "day")) {
+            for (String text : List.of("", " ", "\\u0000")) {
+                assertThatThrownBy(() -> strict().readValue("{\"" + field + "\": \"" + text + "\"}", Timed.class))
+                        .as(field + " = '" + text + "'").isInstanceOf(JsonProcessingException.class);
+            }
+        }
+        assertThat(strict().readValue("{\"text\": \"\"}", Timed.class).text()).isEmpty();
+        assertThat(strict().readValue("{\"id\": null}", Timed.class).id()).isNull();
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.fieldsupport.launcher.LocalPlatform;
 class AccessSuiteTest {
 
     static final List<String> ROLES = List.of("desk-agent", "dispatcher", "technician", "logistics-operator",
-            "pilot-manager", "importer", "admin");
+            "pilot-manager", "importer", "admin", "employee");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Row(String service, String method, String path, Set<String> roles) {
@@ -62,8 +62,12 @@ class AccessSuiteTest {
                 documented.put(op.key(), op);
             }
         }
-        assertThat(documented.keySet()).as("operations documented by the services vs rows of the access table")
-                .isEqualTo(table.keySet());
+        String missingRows = documented.values().stream().filter(op -> !table.containsKey(op.key()))
+                .map(op -> String.join(",", op.service(), op.method(), op.path(), op.secured()
+                        ? String.join(" ", op.roles()) : "public or signed"))
+                .collect(Collectors.joining("\n"));
+        assertThat(documented.keySet()).as("operations documented by the services vs rows of the access table; "
+                + "rows to review and add, as the services declare them:\n" + missingRows).isEqualTo(table.keySet());
 
         String foreign = JwtKeys.loadOrCreate(Files.createTempDirectory("foreign-issuer"))
                 .issue("intruder", ROLES, Duration.ofMinutes(10));
