@@ -74,3 +74,7 @@ create table survey_campaign (
     closes_at   timestamptz   not null,
     created_at  timestamptz   not null
 );
+
+-- One invitation per employee and campaign, whatever the uploads.
+create unique index survey_invitation_one_per_campaign on survey_invitation (campaign_id, employee_id)
+    where campaign_id is not null;
