@@ -33,9 +33,7 @@ class KafkaTopicsAndAclsTest {
             "dispatch-service", Set.of(Topology.LOGISTICS_EVENTS),
             // Escalations for an accessory or a return → shipments and returns; collection visits booked by
             // dispatch (DESIGN §2). logistics-service consumes nothing yet.
-            "logistics-service", Set.of(Topology.TICKET_EVENTS, Topology.DISPATCH_EVENTS),
-            // Completed interventions and deliveries → survey invitations; everything → pilot projections.
-            "survey-service", Set.of(Topology.DISPATCH_EVENTS, Topology.LOGISTICS_EVENTS));
+            "logistics-service", Set.of(Topology.TICKET_EVENTS, Topology.DISPATCH_EVENTS));
 
     private static final Set<String> ACL_OPERATIONS = Set.of("read", "write", "describe");
 

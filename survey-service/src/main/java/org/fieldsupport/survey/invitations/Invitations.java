@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.fieldsupport.chassis.outbox.Outbox;
@@ -21,6 +22,9 @@ import org.fieldsupport.survey.pilot.PilotTicket;
 public class Invitations {
 
     static final int BATCH = 200;
+    /** Replicas run the scheduler side by side: each takes rows the others have not locked. */
+    static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
+    static final int SKIP_LOCKED = -2;
 
     @Inject
     SurveyConfig config;
@@ -73,6 +77,7 @@ public class Invitations {
         List<SurveyCandidate> due = SurveyCandidate
                 .<SurveyCandidate> find("status = ?1 and dueAt <= ?2 order by triggeredAt, ticketId",
                         SurveyCandidate.PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
                 .page(0, BATCH).list();
         int issued = 0;
         for (SurveyCandidate candidate : due) {
@@ -127,7 +132,8 @@ public class Invitations {
     public int sendReminders(Instant now) {
         List<SurveyInvitation> due = SurveyInvitation.<SurveyInvitation> find(
                 "remindedAt is null and answeredAt is null and reminderDueAt <= ?1 and expiresAt > ?1 order by reminderDueAt",
-                now).page(0, BATCH).list();
+                now).withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
+                .page(0, BATCH).list();
         for (SurveyInvitation invitation : due) {
             invitation.remindedAt = now;
             outbox.append(new SurveyReminderDue(1, invitation.id, invitation.kind, invitation.ticketId,

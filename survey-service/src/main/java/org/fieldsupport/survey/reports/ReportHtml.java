@@ -202,8 +202,7 @@ public final class ReportHtml {
             satisfied.add(new Svg.ShareRow(s.site(), s.wholePilot().satisfied(), null, null));
             response.add(new Svg.ShareRow(s.site(), s.wholePilot().responseRate(), null, null));
         }
-        c.append("<figure>").append(Svg.shares("chart-remote", "Resolved remotely (dashed: 2024 share resolved "
-                + "without the on-site technician)", remote)).append("</figure>");
+        c.append("<figure>").append(Svg.shares("chart-remote", "Resolved remotely (dashed: 2024 baseline)", remote)).append("</figure>");
         c.append("<figure>").append(Svg.shares("chart-ontime", "On time against the site's promise", onTime))
                 .append("</figure>");
         c.append("<figure>").append(Svg.shares("chart-satisfied", "Satisfied (4–5 of 5), per-intervention surveys",

@@ -34,6 +34,7 @@ public final class Html {
             .warn{color:var(--bad);font-size:.85rem}
             .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:1rem}
             .card{border:1px solid var(--line);border-radius:.5rem;padding:1rem}
+            .card h2{margin-top:0}
             .card dl{display:grid;grid-template-columns:1fr auto;gap:.25rem .75rem;margin:0}
             .card dd{margin:0;font-weight:600;text-align:right}
             @media print{body{background:#fff}main{max-width:none;padding:0}.noprint{display:none}
