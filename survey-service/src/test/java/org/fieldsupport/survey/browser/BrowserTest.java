@@ -42,6 +42,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.fieldsupport.survey.PlatformEvents;
+import org.fieldsupport.survey.answers.Answers;
 import org.fieldsupport.survey.invitations.Invitations;
 import org.fieldsupport.testing.PlatformTestResource;
 import org.fieldsupport.testing.TestTokens;
@@ -69,6 +70,9 @@ class BrowserTest {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    Answers answers;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -161,6 +165,12 @@ class BrowserTest {
 
     @Test
     void theFinalReportPrintsWithItsCharts() throws IOException {
+        PilotSample.november("STRASBOURG", 9, new int[] { 5, 4, 5, 3, 5 }, 42.0, invitations, answers);
+        PilotSample.november("NANCY", 12, new int[] { 5, 5, 4 }, 8.5, invitations, answers);
+        PilotSample.november("DIJON", 6, new int[] { 4, 2, 5, 5 }, 55.0, invitations, answers);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.forRole("pilot-manager"))
+                .queryParam("site", "DIJON").queryParam("month", "2025-11").get("/pilot/kpis").then()
+                .body("sites[0].shipmentsDelivered", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
         browser.get(root + "dashboard");
         browser.manage().addCookie(new Cookie("pilot_token", TestTokens.forRole("pilot-manager"), "/"));
         browser.get(root + "pilot/report?format=html");
