@@ -22,8 +22,8 @@ public final class Svg {
     public static String shares(String id, String title, List<ShareRow> rows) {
         int rowHeight = 46;
         int left = 150;
-        int width = 640;
-        int plot = width - left - 150;
+        int width = 700;
+        int plot = width - left - 190;
         int height = 40 + rows.size() * rowHeight + 24;
         StringBuilder s = open(id, title, width, height, describeShares(rows));
         for (int t = 0; t <= 100; t += 25) {

@@ -177,4 +177,52 @@ class PilotKpiCalculatorTest {
         assertThat(nancy.satisfied().successes()).isZero();
         assertThat(nancy.satisfied().n()).isEqualTo(1);
     }
+
+    @Test
+    void returnsAllocationsLockersRoomChecksFailuresAndTheFallbacks() {
+        List<PilotEvent> more = new ArrayList<>();
+        UUID t6 = UUID.randomUUID();
+        UUID t7 = UUID.randomUUID();
+        more.add(ev("ReturnRequested", t6, "2025-11-17T09:00"));
+        more.add(ev("ReturnReceived", t6, "2025-11-18T15:00"));
+        more.add(ev("ReturnRequested", t7, "2025-10-31T09:00"));
+        more.add(ev("AllocationPrepared", null, "2025-11-19T14:00"));
+        more.add(ev("LockerDeposited", t6, "2025-11-18T10:00"));
+        more.add(ev("LockerCollected", t6, "2025-11-18T17:00"));
+        more.add(ev("InterventionCompleted", null, "2025-11-20T10:00").withIntervention("R1", "ROOM_CHECK")
+                .withTravel(12.0, 2.4));
+        more.add(ev("RoomCheckCompleted", null, "2025-11-20T11:00"));
+        // A visit whose booking was not seen: dispatch's own withinPromise decides, false here.
+        more.add(ev("InterventionCompleted", t7, "2025-11-21T10:00").withIntervention("I7", "MEETING_ROOM")
+                .withPromise(null, false));
+        // A keyboard by standard parcel: escalated Monday 24 November 09:00, failed once, delivered Tuesday 09:30:
+        // Monday 09:00–12:30 and 13:30–17:30 (7.5 h) + Tuesday 08:30–09:30 (1 h) = 8.5 h.
+        more.add(ev("TicketEscalated", t6, "2025-11-24T09:00").withKind("SHIPMENT"));
+        more.add(ev("ShipmentDispatched", t6, "2025-11-24T10:00").withShipment("S2", "KEYBOARD", "STANDARD_PARCEL"));
+        more.add(ev("ShipmentFailed", t6, "2025-11-24T16:00").withShipment("S2", null, null));
+        more.add(ev("ShipmentDelivered", t6, "2025-11-25T09:30").withShipment("S2", null, null));
+
+        KpiSet nov = calculator.compute(S, NOV, NOV, more, List.of());
+        assertThat(nov.returnsRequested()).isEqualTo(1);
+        assertThat(nov.returnsReceived()).isEqualTo(1);
+        assertThat(nov.allocationsPrepared()).isEqualTo(1);
+        assertThat(nov.lockerDeposits()).isEqualTo(1);
+        assertThat(nov.lockerCollections()).isEqualTo(1);
+        assertThat(nov.roomsChecked()).isEqualTo(2);
+        // The room check's trip counts in the km, not among the hands-on visits.
+        assertThat(nov.technicianKm()).isEqualTo(12.0);
+        assertThat(nov.onSiteInterventions()).isEqualTo(1);
+        assertThat(nov.meetingRoomInterventions()).isEqualTo(1);
+        assertThat(nov.onTime().successes()).isZero();
+        assertThat(nov.onTime().n()).isEqualTo(1);
+        // t7 has no on-site escalation, so its wait is unknown rather than guessed.
+        assertThat(nov.timeToInterventionHours().n()).isZero();
+        assertThat(nov.shipmentsFailed()).isEqualTo(1);
+        assertThat(nov.shipmentsDelivered()).isEqualTo(1);
+        assertThat(nov.otherAccessoryLeadTimeHours().median()).isEqualTo(8.5);
+        assertThat(nov.headsetLeadTimeHours().n()).isZero();
+        assertThat(nov.parcels()).isEqualTo(1);
+        assertThat(nov.parcelCo2eKg()).isEqualTo(0.5);
+        assertThat(calculator.compute(S, OCT, OCT, more, List.of()).returnsRequested()).isEqualTo(1);
+    }
 }
