@@ -67,7 +67,7 @@ public class CampaignResource {
 
     @POST
     @Path("/{id}/employees")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Consumes("text/csv")
     @Operation(summary = "Invite a list of employees (CSV: employeeId,site per line)", description = "All or "
             + "nothing: a list with an error imports no one. An employee already invited is not invited again.")
     public Campaigns.Upload upload(@PathParam("id") UUID id, String csv) {

@@ -106,9 +106,45 @@ public final class ReportHtml {
                     .append(escape(s.role())).append("</span></th>");
             columns.add(Metrics.of(s.wholePilot()));
         }
+        for (PilotReport.SiteBaseline b : r.baseline().sites()) {
+            t.append("<th scope=\"col\">").append(escape(b.site())).append(" ").append(r.baseline().year())
+                    .append("<br><span class=\"note\">baseline, where comparable</span></th>");
+        }
         t.append("</tr></thead><tbody>");
-        appendRows(t, columns);
+        if (columns.isEmpty()) {
+            return t.append("</tbody></table>").toString();
+        }
+        for (int row = 0; row < columns.get(0).size(); row++) {
+            Metrics.Metric first = columns.get(0).get(row);
+            t.append("<tr><th scope=\"row\">").append(escape(first.label())).append("</th>");
+            for (List<Metrics.Metric> column : columns) {
+                cell(t, column.get(row));
+            }
+            for (PilotReport.SiteBaseline b : r.baseline().sites()) {
+                t.append("<td>").append(escape(baselineFigure(first.name(), b))).append("</td>");
+            }
+            t.append("</tr>");
+        }
         return t.append("</tbody></table>").toString();
+    }
+
+    /** The baseline figure that answers the same question as the pilot's, or a dash. */
+    static String baselineFigure(String metric, PilotReport.SiteBaseline b) {
+        return switch (metric) {
+            case "resolvedRemotely" -> b.resolvedWithoutOnSiteTechnicianShare() == null ? "—"
+                    : share(b.resolvedWithoutOnSiteTechnicianShare()) + " resolved without the on-site technician";
+            case "resolved" -> b.resolvedWithoutOnSiteTechnician() == null || b.resolvedWithOnSiteTechnician() == null
+                    ? "—"
+                    : (b.resolvedWithoutOnSiteTechnician() + b.resolvedWithOnSiteTechnician()) + " in the year";
+            case "onSiteInterventions" -> b.resolvedWithOnSiteTechnician() == null ? "—"
+                    : b.resolvedWithOnSiteTechnician() + " in the year (with the on-site technician)";
+            case "onSitePerBusinessDay" -> (b.onSitePerBusinessDayStated() == null ? "—"
+                    : Metrics.number(b.onSitePerBusinessDayStated()) + " stated")
+                    + (b.onSitePerBusinessDayRecomputed() == null ? ""
+                            : "; " + b.onSitePerBusinessDayRecomputed() + " recomputed");
+            case "businessDays" -> b.businessDays() + " in the year";
+            default -> "—";
+        };
     }
 
     private static String monthTable(PilotReport.SiteSection section) {
@@ -131,15 +167,18 @@ public final class ReportHtml {
         for (int row = 0; row < columns.get(0).size(); row++) {
             t.append("<tr><th scope=\"row\">").append(escape(columns.get(0).get(row).label())).append("</th>");
             for (List<Metrics.Metric> column : columns) {
-                Metrics.Metric m = column.get(row);
-                t.append("<td>").append(escape(Metrics.display(m)));
-                if (m.warning() != null && m.value() != null) {
-                    t.append("<br><span class=\"warn\">⚠ too few to conclude</span>");
-                }
-                t.append("</td>");
+                cell(t, column.get(row));
             }
             t.append("</tr>");
         }
+    }
+
+    private static void cell(StringBuilder t, Metrics.Metric m) {
+        t.append("<td>").append(escape(Metrics.display(m)));
+        if (m.warning() != null && m.value() != null) {
+            t.append("<br><span class=\"warn\">⚠ too few to conclude</span>");
+        }
+        t.append("</td>");
     }
 
     private static String campaignTable(CampaignResults c) {

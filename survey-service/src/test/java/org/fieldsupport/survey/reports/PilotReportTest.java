@@ -139,7 +139,9 @@ class PilotReportTest {
         given().auth().oauth2(manager()).accept("text/html").get("/pilot/report").then().statusCode(200)
                 .contentType(startsWith("text/html")).body(containsString("<svg"))
                 .body(containsString("Read this first")).body(containsString("role=\"img\""))
-                .body(containsString("2024 baseline"));
+                .body(containsString("2024 baseline")).body(containsString("STRASBOURG 2024"))
+                .body(containsString("0.67 stated; 0.676 recomputed")).body(containsString("NANCY 2024"))
+                .body(containsString("74% [71–78%] (n = 658)"));
         given().auth().oauth2(manager()).queryParam("format", "pdf").get("/pilot/report").then().statusCode(400)
                 .contentType("application/problem+json");
     }
