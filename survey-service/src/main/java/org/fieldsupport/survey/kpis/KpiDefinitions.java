@@ -29,7 +29,7 @@ public final class KpiDefinitions {
         d.put("onSitePerBusinessDay", "onSiteInterventions divided by the site's business days in the period "
                 + "(comparable with the 2024 baseline of on-site tickets per business day).");
         d.put("businessDays", "Monday to Friday without the public holidays of the site's region (Strasbourg: "
-                + "Alsace-Moselle, with Good Friday and 26 December).");
+                + "Alsace-Moselle, with Good Friday and 26 December), up to today for a period still running.");
         d.put("onTime", "Share of onSiteInterventions completed by the promise: completion time at or before the "
                 + "deadline of the intervention's first booking (InterventionScheduled; a re-planning keeps the "
                 + "promise); where no booking was seen, dispatch's withinPromise flag on the completion. n = the "

@@ -54,9 +54,18 @@ public final class PilotKpiCalculator {
         return YearMonth.from(instant.atZone(zone));
     }
 
-    /** The figures of {@code site} over the months {@code from}..{@code to} (inclusive). */
+    /** The figures of {@code site} over the months {@code from}..{@code to} (inclusive), all days elapsed. */
     public KpiSet compute(String site, YearMonth from, YearMonth to, List<PilotEvent> allEvents,
             List<SurveyOutcome> surveys) {
+        return compute(site, from, to, allEvents, surveys, to.atEndOfMonth());
+    }
+
+    /**
+     * The same, on {@code today}: the business days of a period still running are counted up to today only, so that
+     * a rate per business day of the month in progress is not diluted by days still to come.
+     */
+    public KpiSet compute(String site, YearMonth from, YearMonth to, List<PilotEvent> allEvents,
+            List<SurveyOutcome> surveys, java.time.LocalDate today) {
         List<PilotEvent> events = allEvents.stream().filter(e -> site.equals(e.site()))
                 .sorted(Comparator.comparing(PilotEvent::occurredAt)).toList();
         Predicate<Instant> inPeriod = t -> {
@@ -64,7 +73,8 @@ public final class PilotKpiCalculator {
             return !m.isBefore(from) && !m.isAfter(to);
         };
         BusinessHours hours = hoursOf(site);
-        long businessDays = hours.businessDays(from.atDay(1), to.atEndOfMonth());
+        java.time.LocalDate lastDay = today.isBefore(to.atEndOfMonth()) ? today : to.atEndOfMonth();
+        long businessDays = lastDay.isBefore(from.atDay(1)) ? 0 : hours.businessDays(from.atDay(1), lastDay);
 
         Map<UUID, List<PilotEvent>> byTicket = events.stream().filter(e -> e.ticketId() != null)
                 .collect(Collectors.groupingBy(PilotEvent::ticketId));

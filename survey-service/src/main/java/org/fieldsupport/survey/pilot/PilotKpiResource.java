@@ -40,6 +40,9 @@ public class PilotKpiResource {
     @Inject
     PilotData data;
 
+    @Inject
+    java.time.Clock clock;
+
     /** The period covered (months inclusive), each site's figures and what every figure means. */
     public record Kpis(String month, YearMonth fromMonth, YearMonth toMonth, List<KpiSet> sites,
             Map<String, String> definitions) {
@@ -65,8 +68,10 @@ public class PilotKpiResource {
         }
         List<String> sites = site == null ? pilotSites.codes() : List.of(site);
         PilotData.Snapshot snapshot = data.read();
+        java.time.LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
         List<KpiSet> figures = sites.stream()
-                .map(code -> calculator.compute(code, from, to, snapshot.events(), snapshot.surveys())).toList();
+                .map(code -> calculator.compute(code, from, to, snapshot.events(), snapshot.surveys(), today))
+                .toList();
         return new Kpis(month, from, to, figures, KpiDefinitions.ALL);
     }
 

@@ -65,14 +65,15 @@ public class PilotReports {
         YearMonth from = calendar.firstMonth();
         YearMonth to = calendar.lastMonth();
         List<String> codes = onlySite == null ? sites.codes() : List.of(onlySite);
+        LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
         List<PilotReport.SiteSection> sections = new ArrayList<>();
         for (String site : codes) {
             List<KpiSet> months = new ArrayList<>();
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                months.add(calculator.compute(site, m, m, snapshot.events(), snapshot.surveys()));
+                months.add(calculator.compute(site, m, m, snapshot.events(), snapshot.surveys(), today));
             }
             sections.add(new PilotReport.SiteSection(site, sites.roles().getOrDefault(site, ""),
-                    calculator.compute(site, from, to, snapshot.events(), snapshot.surveys()), months));
+                    calculator.compute(site, from, to, snapshot.events(), snapshot.surveys(), today), months));
         }
         List<CampaignResults> campaignResults = new ArrayList<>();
         if (withCampaigns) {

@@ -158,6 +158,17 @@ class PilotKpiCalculatorTest {
     }
 
     @Test
+    void aMonthInProgressCountsTheBusinessDaysElapsedOnly() {
+        // On Friday 14 November: 3–7 November (5) and 10, 12, 13, 14 (11 November is a holiday) = 9 business days.
+        KpiSet running = calculator.compute(S, NOV, NOV, events, surveys, java.time.LocalDate.of(2025, 11, 14));
+        assertThat(running.businessDays()).isEqualTo(9);
+        assertThat(running.onSitePerBusinessDay()).isEqualTo(2.0 / 9);
+        KpiSet notStarted = calculator.compute(S, DEC, DEC, events, surveys, java.time.LocalDate.of(2025, 11, 14));
+        assertThat(notStarted.businessDays()).isZero();
+        assertThat(notStarted.onSitePerBusinessDay()).isNull();
+    }
+
+    @Test
     void anEmptyMonthHasZeroCountsAndNoShares() {
         KpiSet empty = calculator.compute("DIJON", NOV, NOV, events, surveys);
         assertThat(empty.tickets()).isZero();
