@@ -2,10 +2,8 @@ package org.fieldsupport.survey.pilot;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.survey.kpis.KpiDefinitions;
+import org.fieldsupport.survey.kpis.KpiSet;
+import org.fieldsupport.survey.kpis.PilotKpiCalculator;
+import org.fieldsupport.survey.reports.PilotData;
 
 /** The pilot's figures per site, for one month or for the whole pilot (DESIGN §6, §8). */
 @Path("/pilot/kpis")
@@ -32,23 +34,24 @@ public class PilotKpiResource {
     @Inject
     PilotConfiguration.PilotSites pilotSites;
 
-    /** One site's figures over the period. {@code tickets}: tickets opened, by the business time of opening. */
-    public record SiteKpis(String site, long tickets) {
-    }
+    @Inject
+    PilotKpiCalculator calculator;
 
-    /** The period covered (months inclusive) and each site's figures. */
-    public record Kpis(String month, YearMonth fromMonth, YearMonth toMonth, List<SiteKpis> sites,
+    @Inject
+    PilotData data;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** The period covered (months inclusive), each site's figures and what every figure means. */
+    public record Kpis(String month, YearMonth fromMonth, YearMonth toMonth, List<KpiSet> sites,
             Map<String, String> definitions) {
     }
-
-    private static final Map<String, String> DEFINITIONS = Map.of(
-            "tickets", "Tickets opened at the site, counted once each, in the month of their opening "
-                    + "(business time, Europe/Paris).");
 
     @GET
     @RolesAllowed(Roles.PILOT_MANAGER)
     @Operation(summary = "Pilot KPIs per site", description = "For one month (YYYY-MM) or, without month, the "
-            + "whole pilot period. Without site: every pilot site.")
+            + "whole pilot period. Without site: every pilot site. Each figure is defined in 'definitions'.")
     public Kpis kpis(@Parameter(description = "Site code; all pilot sites when absent") @QueryParam("site") String site,
             @Parameter(description = "Month as YYYY-MM; the whole pilot when absent") @QueryParam("month") String month) {
         YearMonth from;
@@ -60,29 +63,19 @@ public class PilotKpiResource {
             from = parseMonth(month);
             to = from;
         }
-        List<String> sites = site == null ? pilotSites.codes() : List.of(site);
         if (site != null && !site.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw new DomainProblems.InvalidInput("site must be a site code such as STRASBOURG.");
         }
-        Map<String, Long> counts = ticketsPerSite(from, to);
-        List<SiteKpis> figures = new ArrayList<>();
-        for (String code : sites) {
-            figures.add(new SiteKpis(code, counts.getOrDefault(code, 0L)));
-        }
-        return new Kpis(month, from, to, figures, DEFINITIONS);
+        List<String> sites = site == null ? pilotSites.codes() : List.of(site);
+        PilotData.Snapshot snapshot = data.read();
+        java.time.LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
+        List<KpiSet> figures = sites.stream()
+                .map(code -> calculator.compute(code, from, to, snapshot.events(), snapshot.surveys(), today))
+                .toList();
+        return new Kpis(month, from, to, figures, KpiDefinitions.ALL);
     }
 
-    private static Map<String, Long> ticketsPerSite(YearMonth from, YearMonth to) {
-        List<Object[]> rows = PilotTicket.getEntityManager().createQuery(
-                "select t.site, count(t) from PilotTicket t where t.openedMonth between :from and :to group by t.site",
-                Object[].class)
-                .setParameter("from", from.toString())
-                .setParameter("to", to.toString())
-                .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
-    }
-
-    private static YearMonth parseMonth(String month) {
+    public static YearMonth parseMonth(String month) {
         try {
             if (!month.matches("\\d{4}-\\d{2}")) {
                 throw new DateTimeParseException("not YYYY-MM", month, 0);

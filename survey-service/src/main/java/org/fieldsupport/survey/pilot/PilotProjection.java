@@ -27,6 +27,7 @@ public class PilotProjection {
         ticket.category = event.category();
         ticket.openedAt = event.occurredAt();
         ticket.openedMonth = calendar.monthOf(event.occurredAt()).toString();
+        ticket.employeeId = event.employeeId();
         ticket.persist();
     }
 }

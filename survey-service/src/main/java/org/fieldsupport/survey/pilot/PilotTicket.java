@@ -30,4 +30,8 @@ public class PilotTicket extends PanacheEntityBase {
 
     @Column(name = "opened_month", nullable = false)
     public String openedMonth;
+
+    /** Pseudonymous: whom the ticket's survey invitation goes to. */
+    @Column(name = "employee_id")
+    public String employeeId;
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * survey-service's own reading of ticket-service's {@code TicketOpened}: only the fields it uses (tolerant reader).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TicketOpened(UUID ticketId, String site, String category, Instant occurredAt) {
+public record TicketOpened(UUID ticketId, String site, String category, String employeeId, Instant occurredAt) {
 
     public static final String TYPE = "TicketOpened";
 
