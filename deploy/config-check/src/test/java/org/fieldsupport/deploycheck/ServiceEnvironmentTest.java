@@ -31,6 +31,13 @@ class ServiceEnvironmentTest {
 
     /** Names that hold a secret: never a literal value in the deploy files. */
     private static final Pattern SENSITIVE = Pattern.compile(".*(PASSWORD|SECRET|JAAS|TOKEN|CREDENTIAL).*");
+    /** A variable naming the file a secret is mounted at (an absolute path) carries no secret itself. */
+    private static final Pattern PATH_TO_A_SECRET = Pattern.compile(".*_FILE");
+
+    private static boolean sensitive(String variable, String value) {
+        boolean mountedFile = PATH_TO_A_SECRET.matcher(variable).matches() && value != null && value.startsWith("/");
+        return SENSITIVE.matcher(variable).matches() && !mountedFile;
+    }
     /** A value that carries a credential itself (a JAAS line with a password, a URL with user:password@). */
     private static final Pattern CARRIES_CREDENTIAL = Pattern.compile("(?i).*(password\\s*=|://[^/@\\s]+:[^/@\\s]+@).*");
     /** A credential inside a value given by reference only: {@code password="${X_PASSWORD:?message}"}. */
@@ -152,7 +159,7 @@ class ServiceEnvironmentTest {
                     boolean literal = value == null || !reference.matcher(value).matches();
                     String withoutReferences = value == null ? null
                             : CREDENTIAL_BY_REFERENCE.matcher(value).replaceAll("password-by-reference");
-                    boolean secret = SENSITIVE.matcher(variable).matches() && !variable.contains("JAAS")
+                    boolean secret = sensitive(variable, value) && !variable.contains("JAAS")
                             || withoutReferences != null && CARRIES_CREDENTIAL.matcher(withoutReferences).matches();
                     if (secret && literal) {
                         problems.add("docker-compose.yml " + name + ": " + variable
@@ -164,9 +171,11 @@ class ServiceEnvironmentTest {
                 problems.add(resource + ": Secrets are created by the operator, not committed");
             }
             if ("ConfigMap".equals(resource.kind())) {
-                DeployRepo.map(resource.body().get("data")).keySet().stream()
-                        .filter(key -> SENSITIVE.matcher(key.toUpperCase(java.util.Locale.ROOT)).matches())
-                        .forEach(key -> problems.add(resource + ": " + key + " belongs in a Secret"));
+                DeployRepo.map(resource.body().get("data")).forEach((key, value) -> {
+                    if (sensitive(key.toUpperCase(java.util.Locale.ROOT), DeployRepo.text(value))) {
+                        problems.add(resource + ": " + key + " belongs in a Secret");
+                    }
+                });
             }
             if ("Deployment".equals(resource.kind())) {
                 for (Object item : DeployRepo.list(DeployRepo.at(resource.spec(), "template.spec.containers"))) {

@@ -82,9 +82,11 @@ public final class SharedPlatform implements BeforeAllCallback, ExtensionContext
         env.put("KAFKA_PARTITIONS", "3");
         // The broker as production runs it: every client authenticates and ACLs decide (DESIGN §5).
         env.put("KAFKA_AUTH", "scram");
-        // Jobs that write on their own clock are off, so that what a suite counts is what its requests caused.
+        // Jobs that write on their own clock are off, so that what a suite counts is what its requests caused;
+        // survey invitations go out as soon as their intervention or delivery is known, not two hours later.
         env.put("SERVICE_JAVA_OPTS", LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS
-                + " -Dticket.auto-close.every=off -Ddispatch.room-checks.every=off");
+                + " -Dticket.auto-close.every=off -Ddispatch.room-checks.every=off"
+                + " -Dsurvey.invitation.delay=PT0S -Dsurvey.scheduler.every=2s");
         for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
             env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
         }

@@ -102,6 +102,8 @@ public final class LocalPlatform {
             env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             env.put("WEBHOOK_SECRET_FILE", settings.secrets().resolve("webhook.key").toString());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+            // The one-time links in survey invitations point at this platform's survey-service.
+            env.put("SURVEY_PUBLIC_BASE_URL", service("survey-service").baseUrl());
             services.add(ServiceProcess.start(spec, settings, env));
         }
         for (ServiceProcess service : services) {
@@ -212,9 +214,9 @@ public final class LocalPlatform {
         admin.clientProperties().forEach((key, value) -> properties.append(key).append('=').append(value)
                 .append('\n'));
         Files.writeString(java, properties);
-        Files.writeString(kcat, "bootstrap.servers=" + broker.bootstrapServers() + "\nsecurity.protocol=SASL_PLAINTEXT\n"
-                + "sasl.mechanisms=" + KafkaAccess.MECHANISM + "\nsasl.username=" + admin.user() + "\nsasl.password="
-                + admin.password() + "\n");
+        Files.writeString(kcat, "bootstrap.servers=" + broker.bootstrapServers()
+                + "\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanisms=" + KafkaAccess.MECHANISM
+                + "\nsasl.username=" + admin.user() + "\nsasl.password=" + admin.password() + "\n");
         JwtKeys.restrictToOwner(java);
         JwtKeys.restrictToOwner(kcat);
     }

@@ -1,0 +1,160 @@
+package org.fieldsupport.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.fieldsupport.infra.TopicReader;
+import org.fieldsupport.launcher.LocalPlatform;
+
+/**
+ * Work that crosses the four services, driven only through their public contract: the desk's REST calls, the
+ * technicians' and logistics' calls, a carrier's signed webhook, the employee's survey form, and the topics.
+ */
+@ExtendWith(SharedPlatform.class)
+class CrossServiceFlowsE2ETest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    LocalPlatform platform;
+
+    @BeforeEach
+    void platform() {
+        platform = SharedPlatform.platform();
+    }
+
+    @Test
+    void aKeyboardDeliveredAtHomeResolvesTheTicketAndItsSurveyIsAnsweredThroughTheForm() throws Exception {
+        String employee = "E-E2E-KB-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                .body("{\"recipientName\": \"Employee at home\", \"line1\": \"1 rue de la Gare\", "
+                        + "\"postalCode\": \"21000\", \"city\": \"Dijon\", \"country\": \"FR\"}")
+                .put(url("logistics-service", "/employees/" + employee + "/delivery-address"))
+                .then().statusCode(200);
+        long answersBefore = surveyAnswers("DIJON");
+        String ticket = openTicket("DIJON", employee, "ACCESSORY", "\"accessory\": \"KEYBOARD\"");
+        escalate(ticket, "SHIPMENT");
+
+        Map<String, Object> shipment = await().atMost(PATIENCE).until(() -> given()
+                .auth().oauth2(platform.token("logistics-operator")).queryParam("ticketId", ticket)
+                .get(url("logistics-service", "/shipments")).then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().findFirst().orElse(null), Objects::nonNull);
+        assertThat(shipment.get("method")).isEqualTo("STANDARD_PARCEL");
+        String delivered = "{\"status\": \"DELIVERED\", \"at\": \"" + Instant.now().minusSeconds(60) + "\"}";
+        given().header("X-Signature", signature(delivered)).contentType(ContentType.JSON).body(delivered)
+                .post(url("logistics-service", "/shipments/" + shipment.get("id") + "/tracking"))
+                .then().statusCode(200);
+        awaitTicket(ticket, "RESOLVED");
+
+        String surveyUrl = JsonPath.from(await().atMost(PATIENCE).until(() -> TopicReader.readAll(
+                platform.kafkaBootstrapServers(), platform.kafkaAdminAccess(), "survey.events").stream()
+                .filter(r -> ticket.equals(r.key()) && "SurveyInvitationIssued".equals(TopicReader.header(r,
+                        "ce_type"))).findFirst().orElse(null), Objects::nonNull).value()).getString("surveyUrl");
+        assertThat(surveyUrl).startsWith(platform.service("survey-service").baseUrl() + "/surveys/");
+        given().get(surveyUrl).then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<form"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("rating", "5")
+                .formParam("comment", "Reçu le lendemain").post(surveyUrl)
+                .then().statusCode(200).body(containsString("Merci"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("rating", "1")
+                .post(surveyUrl).then().statusCode(409).body(containsString("déjà répondu"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(surveyAnswers("DIJON"))
+                .isEqualTo(answersBefore + 1));
+    }
+
+    @Test
+    void aReturnCollectedByATechnicianIsReceivedAssetByAssetAndResolvesTheTicket() throws Exception {
+        String asset = "PC-E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        String ticket = openTicket("STRASBOURG", "E-E2E-RET", "EQUIPMENT_RETURN",
+                "\"assetTags\": [\"" + asset + "\"]");
+        escalate(ticket, "RETURN");
+
+        Map<String, Object> visit = await().atMost(PATIENCE).until(() -> given()
+                .auth().oauth2(platform.token("dispatcher")).queryParam("ticketId", ticket)
+                .get(url("dispatch-service", "/interventions")).then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().findFirst().orElse(null), Objects::nonNull);
+        assertThat(visit.get("kind")).isEqualTo("COLLECTION");
+        awaitTicket(ticket, "AWAITING_RETURN");
+        String technician = platform.token("technician-" + visit.get("technicianId"));
+        given().auth().oauth2(technician).contentType(ContentType.JSON).body("{\"outcome\": \"FIXED\"}")
+                .post(url("dispatch-service", "/interventions/" + visit.get("id") + "/completion"))
+                .then().statusCode(200);
+
+        String returnId = await().atMost(PATIENCE).until(() -> given()
+                .auth().oauth2(platform.token("logistics-operator")).queryParam("ticketId", ticket)
+                .get(url("logistics-service", "/returns")).then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().filter(r -> "COLLECTED".equals(r.get("status")))
+                .map(r -> (String) r.get("id")).findFirst().orElse(null), Objects::nonNull);
+        given().auth().oauth2(platform.token("logistics-operator")).contentType(ContentType.JSON)
+                .body("{\"asset\": \"" + asset + "\", \"condition\": \"GOOD\"}")
+                .post(url("logistics-service", "/returns/" + returnId + "/receipts")).then().statusCode(200);
+        awaitTicket(ticket, "RESOLVED");
+        List<Map<String, Object>> custody = given().auth().oauth2(platform.token("logistics-operator"))
+                .queryParam("asset", asset).get(url("logistics-service", "/custody")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(custody).extracting(e -> e.get("action")).contains("RETURN_REQUESTED",
+                "COLLECTED_BY_TECHNICIAN");
+    }
+
+    private String openTicket(String site, String employee, String category, String extra) throws Exception {
+        return given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                .body("{\"employeeId\": \"" + employee + "\", \"site\": \"" + site + "\", \"category\": \""
+                        + category + "\", \"summary\": \"End-to-end\"" + (extra.isEmpty() ? "" : ", " + extra) + "}")
+                .post(url("ticket-service", "/tickets")).then().statusCode(201).extract().path("id");
+    }
+
+    private void escalate(String ticket, String kind) throws Exception {
+        given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                .body("{\"kind\": \"" + kind + "\"}").post(url("ticket-service", "/tickets/" + ticket + "/escalation"))
+                .then().statusCode(202);
+    }
+
+    private void awaitTicket(String ticket, String status) {
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(platform.token("desk-agent"))
+                .get(url("ticket-service", "/tickets/" + ticket)).then().statusCode(200)
+                .body("status", equalTo(status)));
+    }
+
+    private long surveyAnswers(String site) throws Exception {
+        Integer answers = given().auth().oauth2(platform.token("pilot-manager")).queryParam("site", site)
+                .queryParam("month", YearMonth.now(ZoneId.of("Europe/Paris")).toString())
+                .get(url("survey-service", "/pilot/kpis")).then().statusCode(200)
+                .extract().path("sites[0].surveyAnswers");
+        return answers == null ? 0 : answers;
+    }
+
+    private String signature(String body) throws Exception {
+        byte[] key = Files.readString(platform.settings().stateDir().resolve("secrets/webhook.key")).trim()
+                .getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String url(String service, String path) {
+        return platform.service(service).baseUrl() + path;
+    }
+}
