@@ -42,6 +42,7 @@ import org.fieldsupport.launcher.LocalPlatform;
  * REST with tokens, and the topics.
  */
 @ExtendWith(SharedPlatform.class)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformE2ETest {
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import org.fieldsupport.launcher.LocalPlatform;
  * key. Writes its figures to {@code target/access-report.txt}.
  */
 @ExtendWith(SharedPlatform.class)
+@Order(5)
 class AccessSuiteTest {
 
     static final List<String> ROLES = List.of("desk-agent", "dispatcher", "technician", "logistics-operator",

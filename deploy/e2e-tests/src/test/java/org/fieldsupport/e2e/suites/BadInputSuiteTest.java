@@ -33,6 +33,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,6 +48,7 @@ import org.fieldsupport.launcher.LocalPlatform;
  * Writes a summary per service to {@code target/bad-input-report.txt}.
  */
 @ExtendWith(SharedPlatform.class)
+@Order(4)
 class BadInputSuiteTest {
 
     static final List<String> SERVICES = List.of("ticket-service", "dispatch-service", "logistics-service",

@@ -88,7 +88,8 @@ final class OpenApiOperations {
                 JsonNode bodySchema = content.path("application/json").path("schema");
                 Set<String> errorTypes = new TreeSet<>();
                 op.path("responses").fields().forEachRemaining(r -> {
-                    if (r.getKey().startsWith("4")) {
+                    // A page for people (the survey form) answers its errors as a page too.
+                    if (r.getKey().startsWith("4") || r.getValue().path("content").has("text/html")) {
                         r.getValue().path("content").fieldNames().forEachRemaining(errorTypes::add);
                     }
                 });
