@@ -37,6 +37,7 @@ import io.quarkus.security.ForbiddenException;
 import org.fieldsupport.chassis.outbox.Outbox;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.chassis.time.BusinessTimes;
 import org.fieldsupport.dispatch.rooms.RoomCheck;
 import org.fieldsupport.dispatch.rooms.RoomChecks;
 import org.fieldsupport.dispatch.travel.TripEstimates;
@@ -149,7 +150,7 @@ public class InterventionResource {
     public InterventionView complete(@PathParam("id") UUID id, @Valid @NotNull Completion completion,
             @Context SecurityContext security) {
         Intervention visit = visible(id, security);
-        Instant at = pastOrNow(completion.completedAt());
+        Instant at = BusinessTimes.givenOrNow(completion.completedAt(), clock, "completedAt");
         boolean declared = completion.travelKm() != null;
         double km = declared ? completion.travelKm() : trips.shareOf(visit);
         outbox.append(visit.complete(completion.outcome(), km, declared ? "DECLARED" : "ESTIMATED", co2eKgPerKm,
@@ -171,17 +172,9 @@ public class InterventionResource {
     public InterventionView reportRoomCheck(@PathParam("id") UUID id, @Valid @NotNull RoomCheckReport report,
             @Context SecurityContext security) {
         Intervention visit = visible(id, security);
-        roomChecks.complete(visit, report.result(), report.fault(), pastOrNow(report.completedAt()));
+        roomChecks.complete(visit, report.result(), report.fault(),
+                BusinessTimes.givenOrNow(report.completedAt(), clock, "completedAt"));
         return InterventionView.of(visit);
-    }
-
-    /** A business time given by the caller, or now; never in the future. */
-    private Instant pastOrNow(Instant given) {
-        Instant now = clock.instant();
-        if (given != null && given.isAfter(now)) {
-            throw new DomainProblems.InvalidInput("completedAt cannot be in the future.");
-        }
-        return given != null ? given : now;
     }
 
     /** The visit, if the caller may see it: a technician's own, or any for the other roles. */

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.chassis.time.BusinessTimes;
 
 /** The meeting-room registry of a site and its monthly checks. */
 @Path("/sites/{code}")
@@ -104,11 +105,8 @@ public class RoomResource {
             + "service also does this by itself every dispatch.room-checks.every.")
     public RoomChecks.MonthView plan(@PathParam("code") @Pattern(regexp = SITE_CODE) String code,
             @Valid @NotNull PlanningRequest request) {
-        Instant now = clock.instant();
-        if (request.asOf() != null && request.asOf().isAfter(now)) {
-            throw new DomainProblems.InvalidInput("asOf cannot be in the future.");
-        }
-        return roomChecks.plan(code, parseMonth(request.month()), request.asOf() != null ? request.asOf() : now);
+        return roomChecks.plan(code, parseMonth(request.month()),
+                BusinessTimes.givenOrNow(request.asOf(), clock, "asOf"));
     }
 
     private static YearMonth parseMonth(String month) {

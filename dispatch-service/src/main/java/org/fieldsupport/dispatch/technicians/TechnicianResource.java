@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.security.Roles;
+import org.fieldsupport.chassis.time.BusinessTimes;
 import org.fieldsupport.dispatch.interventions.Intervention;
 import org.fieldsupport.dispatch.scheduling.Booking;
 
@@ -137,6 +138,7 @@ public class TechnicianResource {
         if (!declaration.endsAt().isAfter(declaration.startsAt())) {
             throw new DomainProblems.InvalidInput("endsAt must be after startsAt.");
         }
+        Instant declaredAt = BusinessTimes.givenOrNow(declaration.declaredAt(), clock, "declaredAt");
         Absence absence = new Absence();
         absence.technicianId = id;
         absence.startsAt = declaration.startsAt();
@@ -144,11 +146,6 @@ public class TechnicianResource {
         absence.reason = declaration.reason();
         absence.persist();
         Absence.getEntityManager().flush();
-        Instant now = clock.instant();
-        Instant declaredAt = declaration.declaredAt() != null ? declaration.declaredAt() : now;
-        if (declaredAt.isAfter(now)) {
-            throw new DomainProblems.InvalidInput("declaredAt cannot be in the future.");
-        }
         for (Intervention visit : Intervention.liveFor(id, declaration.startsAt(), declaration.endsAt())) {
             booking.replan(visit, "ABSENCE", declaredAt);
         }
