@@ -125,6 +125,74 @@ public class CrossServiceFlowsE2ETest {
                 "COLLECTED_BY_TECHNICIAN");
     }
 
+    @Test
+    void eachSiteResolvesAHardwareIncidentRemotely() throws Exception {
+        for (String site : List.of("STRASBOURG", "NANCY", "DIJON")) {
+            String ticket = openTicket(site, "E-E2E-REMOTE", "HARDWARE", "");
+            given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                    .body("{\"note\": \"Driver reinstalled remotely\"}")
+                    .post(url("ticket-service", "/tickets/" + ticket + "/remote-resolution"))
+                    .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedRemotely", equalTo(true));
+        }
+    }
+
+    @Test
+    void aSickDayMovesTheVisitToAColleagueAndTheTicketSaysSo() throws Exception {
+        // A site of its own, so that the sick day touches no other scenario: two roving technicians from one base.
+        String admin = platform.issueToken("e2e-admin", List.of("admin", "dispatcher"), Duration.ofMinutes(10));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"Metz\", \"timeZone\": \"Europe/Paris\", \"holidayRegion\": \"FR-57\"}")
+                .put(url("ticket-service", "/sites/METZ")).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"mode\": \"ROVING\", \"holidayRegion\": \"FR-57\", \"timeZone\": \"Europe/Paris\", "
+                        + "\"onSiteMinutes\": 60, \"meetingRoomMinutes\": 45, \"collectionMinutes\": 30, "
+                        + "\"latitude\": 49.1193, \"longitude\": 6.1757}")
+                .put(url("dispatch-service", "/sites/METZ/policies/2025-01-01")).then().statusCode(200);
+        for (String technician : List.of("T-METZ-A", "T-METZ-B")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"name\": \"Roving, Moselle\", \"team\": \"GRAND_EST\", \"baseLatitude\": 49.12, "
+                            + "\"baseLongitude\": 6.18, \"sites\": [\"METZ\"]}")
+                    .put(url("dispatch-service", "/technicians/" + technician)).then().statusCode(200);
+        }
+        String ticket = openTicket("METZ", "E-E2E-SICK", "HARDWARE", "");
+        escalate(ticket, "ON_SITE");
+        awaitTicket(ticket, "APPOINTMENT_BOOKED");
+        Map<String, Object> visit = given().auth().oauth2(platform.token("dispatcher")).queryParam("ticketId", ticket)
+                .get(url("dispatch-service", "/interventions")).then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").get(0);
+        assertThat(visit.get("technicianId")).isEqualTo("T-METZ-A");
+        @SuppressWarnings("unchecked")
+        Map<String, String> window = (Map<String, String>) visit.get("window");
+
+        // T-METZ-A calls in sick for the day of the visit: the colleague takes it, within the same promise.
+        Instant start = Instant.parse(window.get("start"));
+        given().auth().oauth2(platform.token("dispatcher")).contentType(ContentType.JSON)
+                .body("{\"startsAt\": \"" + start.minus(Duration.ofHours(2)) + "\", \"endsAt\": \""
+                        + start.plus(Duration.ofHours(10)) + "\", \"reason\": \"SICKNESS\"}")
+                .post(url("dispatch-service", "/technicians/T-METZ-A/absences")).then().statusCode(201);
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(platform.token("desk-agent"))
+                .get(url("ticket-service", "/tickets/" + ticket)).then().statusCode(200)
+                .body("timeline.kind", org.hamcrest.Matchers.hasItem("APPOINTMENT_RESCHEDULED"))
+                .body("timeline.detail", org.hamcrest.Matchers.hasItem(containsString("T-METZ-B")))
+                .body("status", equalTo("APPOINTMENT_BOOKED")));
+    }
+
+    @Test
+    void aMeetingRoomIncidentIsVisitedByTheAudioVisualTechnicianAndResolved() throws Exception {
+        String ticket = openTicket("DIJON", "E-E2E-ROOM", "MEETING_ROOM", "\"roomId\": \"DIJ-DUCS\"");
+        escalate(ticket, "MEETING_ROOM");
+        awaitTicket(ticket, "APPOINTMENT_BOOKED");
+        Map<String, Object> visit = given().auth().oauth2(platform.token("dispatcher")).queryParam("ticketId", ticket)
+                .get(url("dispatch-service", "/interventions")).then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").get(0);
+        assertThat(visit.get("kind")).isEqualTo("MEETING_ROOM");
+        given().auth().oauth2(platform.token("technician-" + visit.get("technicianId"))).contentType(ContentType.JSON)
+                .body("{\"outcome\": \"FIXED\"}")
+                .post(url("dispatch-service", "/interventions/" + visit.get("id") + "/completion"))
+                .then().statusCode(200);
+        awaitTicket(ticket, "RESOLVED");
+    }
+
     private String openTicket(String site, String employee, String category, String extra) throws Exception {
         return given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
                 .body("{\"employeeId\": \"" + employee + "\", \"site\": \"" + site + "\", \"category\": \""
