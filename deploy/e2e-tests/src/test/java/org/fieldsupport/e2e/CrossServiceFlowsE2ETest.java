@@ -93,6 +93,55 @@ public class CrossServiceFlowsE2ETest {
     }
 
     @Test
+    void aHeadsetAtEachSiteGoesTheFastestWayTheSiteHasAndResolvesTheTicket() throws Exception {
+        for (String site : List.of("STRASBOURG", "NANCY", "DIJON")) {
+            String employee = "E-E2E-HS-" + site;
+            given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                    .body("{\"recipientName\": \"" + DELIVERY_ADDRESS_PARTS.get(0) + "\", \"line1\": \""
+                            + DELIVERY_ADDRESS_PARTS.get(1) + "\", \"postalCode\": \"21000\", \"city\": \""
+                            + DELIVERY_ADDRESS_PARTS.get(2) + "\", \"country\": \"FR\"}")
+                    .put(url("logistics-service", "/employees/" + employee + "/delivery-address"))
+                    .then().statusCode(200);
+            String ticket = openTicket(site, employee, "ACCESSORY", "\"accessory\": \"HEADSET\"");
+            escalate(ticket, "SHIPMENT");
+            Map<String, Object> shipment = await().atMost(PATIENCE).until(() -> given()
+                    .auth().oauth2(platform.token("logistics-operator")).queryParam("ticketId", ticket)
+                    .get(url("logistics-service", "/shipments")).then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("$").stream().findFirst().orElse(null), Objects::nonNull);
+            assertThat(shipment.get("interimArrangement")).as(site).isEqualTo("BUBBLE_ROOM");
+            String id = (String) shipment.get("id");
+            String logistics = platform.token("logistics-operator");
+            switch ((String) shipment.get("method")) {
+                case "LOCKER" -> {
+                    String locker = given().auth().oauth2(logistics).queryParam("site", site)
+                            .get(url("logistics-service", "/lockers")).then().statusCode(200).extract()
+                            .path("[0].lockerId");
+                    JsonPath receipt = given().auth().oauth2(logistics).contentType(ContentType.JSON)
+                            .body("{\"shipmentId\": \"" + id + "\"}")
+                            .post(url("logistics-service", "/lockers/" + locker + "/deposits"))
+                            .then().statusCode(201).extract().jsonPath();
+                    awaitTicket(ticket, "AWAITING_PICKUP");
+                    String collected = "{\"event\": \"COLLECTED\", \"compartment\": \""
+                            + receipt.getString("compartment") + "\", \"code\": \"" + receipt.getString("pickupCode")
+                            + "\", \"at\": \"" + Instant.now() + "\"}";
+                    given().header("X-Signature", signature(collected)).contentType(ContentType.JSON)
+                            .body(collected).post(url("logistics-service", "/lockers/" + locker + "/door-events"))
+                            .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+                }
+                case "OSS_HANDOVER" -> given().auth().oauth2(logistics)
+                        .post(url("logistics-service", "/shipments/" + id + "/handover")).then().statusCode(200);
+                default -> {
+                    String delivered = "{\"status\": \"DELIVERED\", \"at\": \"" + Instant.now() + "\"}";
+                    given().header("X-Signature", signature(delivered)).contentType(ContentType.JSON)
+                            .body(delivered).post(url("logistics-service", "/shipments/" + id + "/tracking"))
+                            .then().statusCode(204);
+                }
+            }
+            awaitTicket(ticket, "RESOLVED");
+        }
+    }
+
+    @Test
     void aReturnCollectedByATechnicianIsReceivedAssetByAssetAndResolvesTheTicket() throws Exception {
         String asset = "PC-E2E-" + UUID.randomUUID().toString().substring(0, 8);
         String ticket = openTicket("STRASBOURG", "E-E2E-RET", "EQUIPMENT_RETURN",
