@@ -81,7 +81,7 @@ public final class PlatformClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").header("X-Signature", signature(raw))
                 .POST(HttpRequest.BodyPublishers.ofString(raw));
-        return exchange(request, "POST " + url, Set.of(200));
+        return exchange(request, "POST " + url, Set.of(204));
     }
 
     private JsonNode send(String role, HttpRequest.Builder request, String call, Set<Integer> expected)
