@@ -29,9 +29,17 @@ public final class PlatformClient {
 
     /** Base URLs of the four services. */
     public record Endpoints(String tickets, String dispatch, String logistics, String surveys) {
-        public static Endpoints local() {
-            return new Endpoints("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
-                    "http://127.0.0.1:8084");
+        /**
+         * The local platform's services, on the ports {@code ./deploy/run} reads from the same environment
+         * variables ({@code TICKET_SERVICE_PORT} 8081 … {@code SURVEY_SERVICE_PORT} 8084).
+         */
+        public static Endpoints local(Map<String, String> environment) {
+            return new Endpoints(local(environment, "TICKET", 8081), local(environment, "DISPATCH", 8082),
+                    local(environment, "LOGISTICS", 8083), local(environment, "SURVEY", 8084));
+        }
+
+        private static String local(Map<String, String> environment, String service, int port) {
+            return "http://127.0.0.1:" + environment.getOrDefault(service + "_SERVICE_PORT", String.valueOf(port));
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * {@code ./deploy/replay.sh [--seed 2025] [--dijon-rate 0.6] [--from 2025-10-01] [--to 2025-12-31]
  * [--state .local] [--patience-seconds 600]}: generates the pilot quarter and plays it against a running
- * {@code ./deploy/run} platform (ports 8081–8084, tokens and webhook key from the state directory), then prints the
- * final report's summary.
+ * {@code ./deploy/run} platform, then prints the final report's summary. Like the launcher, it reads
+ * {@code PLATFORM_STATE_DIR} (the tokens and the webhook key, default {@code .local}) and the services' ports
+ * ({@code TICKET_SERVICE_PORT} 8081 … {@code SURVEY_SERVICE_PORT} 8084) from the environment.
  */
 public final class Replay {
 
@@ -29,7 +30,8 @@ public final class Replay {
         ScenarioSettings settings = ScenarioSettings.quarter(seed, dijonRate).between(
                 LocalDate.parse(options.getOrDefault("from", ScenarioSettings.PILOT_START.toString())),
                 LocalDate.parse(options.getOrDefault("to", ScenarioSettings.PILOT_END.toString())));
-        Path state = Path.of(options.getOrDefault("state", ".local"));
+        Path state = Path.of(options.getOrDefault("state",
+                System.getenv().getOrDefault("PLATFORM_STATE_DIR", ".local")));
         Duration patience = Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience-seconds", "600")));
 
         Scenario scenario = new QuarterGenerator().generate(settings);
@@ -44,7 +46,7 @@ public final class Replay {
         byte[] webhookKey = Files.readString(state.resolve("secrets/webhook.key"), StandardCharsets.UTF_8).trim()
                 .getBytes(StandardCharsets.UTF_8);
         PlatformClient client = new PlatformClient(role -> token(state, role), webhookKey);
-        ReplayPlayer.Result result = new ReplayPlayer(client, PlatformClient.Endpoints.local(), patience, System.out)
+        ReplayPlayer.Result result = new ReplayPlayer(client, PlatformClient.Endpoints.local(System.getenv()), patience, System.out)
                 .play(scenario);
         System.out.printf(Locale.ROOT, "Replayed in %ds%n%n", result.took().toSeconds());
         ReplayPlayer.printSummary(result.report(), System.out);
