@@ -63,6 +63,17 @@ public final class PlatformClient {
         this.webhookKey = webhookKey.clone();
     }
 
+    /** A document as the service renders it (CSV, HTML), unparsed. */
+    public String getText(String role, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("Authorization", "Bearer " + tokens.of(role)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new Refused("GET " + url, response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
     public JsonNode get(String role, String url) throws IOException, InterruptedException {
         return send(role, HttpRequest.newBuilder(URI.create(url)).GET(), "GET " + url, Set.of(200));
     }

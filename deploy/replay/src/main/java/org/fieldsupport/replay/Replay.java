@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code ./deploy/replay.sh [--seed 2025] [--dijon-rate 0.6] [--from 2025-10-01] [--to 2025-12-31]
- * [--state .local] [--patience-seconds 600]}: generates the pilot quarter and plays it against a running
+ * [--state .local] [--patience-seconds 600] [--report-dir DIR]}: generates the pilot quarter and plays it against a running
  * {@code ./deploy/run} platform, then prints the final report's summary. Like the launcher, it reads
  * {@code PLATFORM_STATE_DIR} (the tokens and the webhook key, default {@code .local}) and the services' ports
  * ({@code TICKET_SERVICE_PORT} 8081 … {@code SURVEY_SERVICE_PORT} 8084) from the environment.
@@ -46,10 +46,20 @@ public final class Replay {
         byte[] webhookKey = Files.readString(state.resolve("secrets/webhook.key"), StandardCharsets.UTF_8).trim()
                 .getBytes(StandardCharsets.UTF_8);
         PlatformClient client = new PlatformClient(role -> token(state, role), webhookKey);
-        ReplayPlayer.Result result = new ReplayPlayer(client, PlatformClient.Endpoints.local(System.getenv()), patience, System.out)
-                .play(scenario);
+        PlatformClient.Endpoints endpoints = PlatformClient.Endpoints.local(System.getenv());
+        ReplayPlayer.Result result = new ReplayPlayer(client, endpoints, patience, System.out).play(scenario);
         System.out.printf(Locale.ROOT, "Replayed in %ds%n%n", result.took().toSeconds());
         ReplayPlayer.printSummary(result.report(), System.out);
+        if (options.containsKey("report-dir")) {
+            Path directory = Path.of(options.get("report-dir"));
+            Files.createDirectories(directory);
+            for (String format : new String[] { "json", "csv", "html" }) {
+                Path file = directory.resolve("pilot-report." + format);
+                Files.writeString(file, client.getText(ReplayPlayer.PILOT_MANAGER,
+                        endpoints.surveys() + "/pilot/report?format=" + format), StandardCharsets.UTF_8);
+                System.out.println("Wrote " + file);
+            }
+        }
     }
 
     private static String token(Path state, String role) throws IOException {
@@ -61,7 +71,7 @@ public final class Replay {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Usage: --seed N --dijon-rate R --from YYYY-MM-DD --to YYYY-MM-DD "
-                        + "--state DIR --patience-seconds S (each optional); got " + args[i]);
+                        + "--state DIR --patience-seconds S --report-dir DIR (each optional); got " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);
         }
