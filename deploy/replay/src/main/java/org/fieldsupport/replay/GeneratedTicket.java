@@ -1,0 +1,38 @@
+package org.fieldsupport.replay;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One generated request to the desk and what happens to it: {@code actedAt} is when the desk resolved it remotely
+ * or escalated it; {@code deliveredAt} when the carrier delivers an accessory (null for other kinds).
+ */
+public record GeneratedTicket(String key, String site, Kind kind, String employeeId, Instant openedAt,
+        Instant actedAt, String accessory, String roomId, String assetTag, LocalDate startDate, Instant deliveredAt) {
+
+    public enum Kind {
+        HARDWARE_REMOTE("HARDWARE", null, false),
+        HARDWARE_ON_SITE("HARDWARE", "ON_SITE", true),
+        MEETING_ROOM("MEETING_ROOM", "MEETING_ROOM", true),
+        ACCESSORY("ACCESSORY", "SHIPMENT", false),
+        EQUIPMENT_RETURN("EQUIPMENT_RETURN", "RETURN", false),
+        ALLOCATION("ALLOCATION", "ALLOCATION", false);
+
+        public final String category;
+        /** The escalation kind, or null when the desk resolves the ticket remotely. */
+        public final String escalation;
+        /** A technician's hands-on visit, which the pilot counts as an on-site intervention. */
+        public final boolean handsOn;
+
+        Kind(String category, String escalation, boolean handsOn) {
+            this.category = category;
+            this.escalation = escalation;
+            this.handsOn = handsOn;
+        }
+
+        /** A technician visit follows: a hands-on intervention or the collection of a return. */
+        public boolean visit() {
+            return handsOn || this == EQUIPMENT_RETURN;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.fieldsupport.replay;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generated scenario: its settings, the business days of each site over its period, and its tickets in the order
+ * they were opened. The counting methods give what the platform's report must give back.
+ */
+public record Scenario(ScenarioSettings settings, Map<String, List<LocalDate>> businessDays,
+        List<GeneratedTicket> tickets) {
+
+    public List<GeneratedTicket> ticketsOf(String site) {
+        return tickets.stream().filter(t -> t.site().equals(site)).toList();
+    }
+
+    public long count(String site, GeneratedTicket.Kind kind) {
+        return tickets.stream().filter(t -> t.site().equals(site) && t.kind() == kind).count();
+    }
+
+    /** Hands-on interventions: on-site hardware and meeting rooms. */
+    public long handsOn(String site) {
+        return tickets.stream().filter(t -> t.site().equals(site) && t.kind().handsOn).count();
+    }
+}
