@@ -1,6 +1,8 @@
 package org.fieldsupport.e2e.suites;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.http.ContentType;
 
 import org.fieldsupport.e2e.SharedPlatform;
 import org.fieldsupport.infra.JwtKeys;
@@ -104,6 +108,54 @@ class AccessSuiteTest {
         Files.writeString(Path.of("target/access-report.txt"), report + String.join("\n", failures) + "\n");
         System.out.print(report);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aTechnicianReachesOnlyTheirOwnAppointments() throws Exception {
+        LocalPlatform platform = SharedPlatform.platform();
+        String desk = platform.token("desk-agent");
+        String ticket = given().auth().oauth2(desk).contentType(ContentType.JSON)
+                .body("{\"employeeId\": \"E-ACCESS-1\", \"site\": \"DIJON\", \"category\": \"HARDWARE\", "
+                        + "\"summary\": \"Access suite\"}")
+                .post(platform.service("ticket-service").baseUrl() + "/tickets").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body("{\"kind\": \"ON_SITE\"}")
+                .post(platform.service("ticket-service").baseUrl() + "/tickets/" + ticket + "/escalation")
+                .then().statusCode(202);
+        String dispatch = platform.service("dispatch-service").baseUrl();
+        Map<String, Object> visit = await().atMost(Duration.ofSeconds(60)).until(() -> given()
+                .auth().oauth2(platform.token("dispatcher")).queryParam("ticketId", ticket)
+                .get(dispatch + "/interventions").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        String owner = (String) visit.get("technicianId");
+        String other = platform.issueToken("T-SOMEONE-ELSE", List.of("technician"), Duration.ofMinutes(10));
+        given().auth().oauth2(other).get(dispatch + "/interventions/" + visit.get("id")).then().statusCode(404);
+        given().auth().oauth2(other).post(dispatch + "/interventions/" + visit.get("id") + "/start")
+                .then().statusCode(404);
+        given().auth().oauth2(other).contentType(ContentType.JSON).body("{\"outcome\": \"FIXED\"}")
+                .post(dispatch + "/interventions/" + visit.get("id") + "/completion").then().statusCode(404);
+        given().auth().oauth2(other).queryParam("technicianId", owner).get(dispatch + "/interventions")
+                .then().statusCode(403);
+        given().auth().oauth2(platform.token("technician-" + owner)).get(dispatch + "/interventions/" + visit.get("id"))
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+    }
+
+    @Test
+    void aWebhookWithoutAValidSignatureChangesNothing() throws Exception {
+        LocalPlatform platform = SharedPlatform.platform();
+        String logistics = platform.service("logistics-service").baseUrl();
+        String shipment = "3f0c2a4e-9a1b-4c57-8f0e-6d2b1a7c9e11";
+        String body = "{\"status\": \"DELIVERED\", \"at\": \"" + java.time.Instant.now() + "\"}";
+        Map<String, Long> before = BadInputSuiteTest.snapshot(platform, "logistics-service");
+        for (String signature : List.of("", "sha256=00", "sha256=" + "ab".repeat(32), "md5=abc")) {
+            given().header("X-Signature", signature).contentType(ContentType.JSON).body(body)
+                    .post(logistics + "/shipments/" + shipment + "/tracking").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().contentType(ContentType.JSON).body("{\"event\": \"COLLECTED\", \"compartment\": \"A01\", "
+                + "\"code\": \"12345678\", \"at\": \"" + java.time.Instant.now() + "\"}")
+                .post(logistics + "/lockers/DIJON-L1/door-events").then().statusCode(401);
+        assertThat(BadInputSuiteTest.snapshot(platform, "logistics-service")).isEqualTo(before);
     }
 
     /** One probe, with a body of the operation's own content type (empty, or {} for JSON) where it takes one. */
