@@ -242,6 +242,65 @@ public class CrossServiceFlowsE2ETest {
         awaitTicket(ticket, "RESOLVED");
     }
 
+    @Test
+    void aNewHiresKitIsPreparedForTheStartDateAndResolvesTheTicket() throws Exception {
+        String startDate = java.time.LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(14).toString();
+        String ticket = openTicket("NANCY", "E-E2E-NEW-HIRE", "ALLOCATION", "");
+        given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
+                .body("{\"kind\": \"ALLOCATION\", \"startDate\": \"" + startDate + "\"}")
+                .post(url("ticket-service", "/tickets/" + ticket + "/escalation")).then().statusCode(202);
+        String logistics = platform.token("logistics-operator");
+        Map<String, Object> allocation = await().atMost(PATIENCE).until(() -> given().auth().oauth2(logistics)
+                .queryParam("ticketId", ticket).get(url("logistics-service", "/allocations")).then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("$").stream().findFirst().orElse(null),
+                Objects::nonNull);
+        assertThat(allocation.get("startDate")).isEqualTo(startDate);
+        given().auth().oauth2(logistics).contentType(ContentType.JSON)
+                .body("{\"assets\": [\"PC-NCY-NEW-1\", \"DOCK-NCY-NEW-1\"]}")
+                .post(url("logistics-service", "/allocations/" + allocation.get("id") + "/preparation"))
+                .then().statusCode(200);
+        awaitTicket(ticket, "RESOLVED");
+    }
+
+    @Test
+    void aReturnDepositedInALockerByTheEmployeeIsTracedToStock() throws Exception {
+        String employee = "E-E2E-LOCKER";
+        String asset = "HS-E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        String returnId = given().auth().oauth2(platform.issueToken(employee, List.of("employee"),
+                        Duration.ofMinutes(10))).contentType(ContentType.JSON)
+                .body("{\"employeeId\": \"" + employee + "\", \"site\": \"NANCY\", \"assets\": [\"" + asset
+                        + "\"], \"collection\": \"LOCKER\"}")
+                .post(url("logistics-service", "/returns")).then().statusCode(201).extract().path("id");
+        String logistics = platform.token("logistics-operator");
+        List<Map<String, Object>> banks = given().auth().oauth2(logistics).queryParam("site", "NANCY")
+                .get(url("logistics-service", "/lockers")).then().statusCode(200).extract().jsonPath().getList("$");
+        String locker = (String) banks.get(0).get("lockerId");
+        @SuppressWarnings("unchecked")
+        String compartment = ((List<Map<String, Object>>) banks.get(0).get("compartments")).stream()
+                .filter(c -> !Boolean.TRUE.equals(c.get("occupied"))).map(c -> (String) c.get("compartment"))
+                .findFirst().orElseThrow();
+        String deposited = "{\"event\": \"DEPOSITED\", \"compartment\": \"" + compartment + "\", \"returnId\": \""
+                + returnId + "\", \"at\": \"" + Instant.now() + "\"}";
+        given().header("X-Signature", signature(deposited)).contentType(ContentType.JSON).body(deposited)
+                .post(url("logistics-service", "/lockers/" + locker + "/door-events")).then().statusCode(204);
+        String collected = "{\"event\": \"COLLECTED\", \"compartment\": \"" + compartment
+                + "\", \"actor\": \"L-OPS-E2E\", \"at\": \"" + Instant.now() + "\"}";
+        given().header("X-Signature", signature(collected)).contentType(ContentType.JSON).body(collected)
+                .post(url("logistics-service", "/lockers/" + locker + "/door-events")).then().statusCode(204);
+        given().auth().oauth2(logistics).contentType(ContentType.JSON)
+                .body("{\"asset\": \"" + asset + "\", \"condition\": \"GOOD\"}")
+                .post(url("logistics-service", "/returns/" + returnId + "/receipts")).then().statusCode(200)
+                .body("status", equalTo("RECEIVED"));
+        List<Map<String, Object>> custody = given().auth().oauth2(logistics).queryParam("asset", asset)
+                .get(url("logistics-service", "/custody")).then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(custody).extracting(e -> e.get("action")).containsExactly("RETURN_REQUESTED",
+                "DEPOSITED_IN_LOCKER", "COLLECTED_FROM_LOCKER", "RECEIVED_IN_STOCK");
+        assertThat(TopicReader.readAll(platform.kafkaBootstrapServers(), platform.kafkaAdminAccess(),
+                "logistics.events")).filteredOn(r -> returnId.equals(r.key()))
+                .extracting(r -> TopicReader.header(r, "ce_type"))
+                .contains("ReturnRequested", "LockerDeposited", "LockerCollected", "ReturnReceived");
+    }
+
     private String openTicket(String site, String employee, String category, String extra) throws Exception {
         return given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
                 .body("{\"employeeId\": \"" + employee + "\", \"site\": \"" + site + "\", \"category\": \""
