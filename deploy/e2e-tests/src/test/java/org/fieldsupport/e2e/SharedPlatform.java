@@ -21,53 +21,53 @@ import org.fieldsupport.launcher.LocalPlatform;
  * services, embedded PostgreSQL, a KRaft broker in SCRAM mode) on free ports and in a state directory of its own,
  * and stopped when the last suite is done. A suite registers it with {@code @ExtendWith(SharedPlatform.class)}.
  */
-public final class SharedPlatform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class SharedPlatform implements BeforeAllCallback {
 
-    private static SharedPlatform instance;
-    private final LauncherSettings settings;
-    private LocalPlatform platform;
+    /** The platform of this JVM; JUnit closes it with the root store, after the last suite. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+        final LauncherSettings settings;
+        LocalPlatform platform;
 
-    private SharedPlatform(LauncherSettings settings) {
-        this.settings = settings;
+        Running(LauncherSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void close() {
+            platform.stop();
+        }
     }
 
-    /** Used by JUnit only; suites call {@link #platform()}. */
-    public SharedPlatform() {
-        this.settings = null;
-    }
+    private static Running running;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (SharedPlatform.class) {
-            if (instance == null) {
-                instance = new SharedPlatform(settings());
-                instance.platform = new LocalPlatform(instance.settings);
-                instance.platform.start();
+            if (running == null) {
+                Running started = new Running(settings());
+                started.platform = new LocalPlatform(started.settings);
+                started.platform.start();
+                running = started;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedPlatform.class.getName(),
-                        instance);
+                        started);
             }
         }
     }
 
     /** The running platform. */
     public static synchronized LocalPlatform platform() {
-        if (instance == null) {
+        if (running == null) {
             throw new IllegalStateException("Register the suite with @ExtendWith(SharedPlatform.class)");
         }
-        return instance.platform;
+        return running.platform;
     }
 
     /** Stops the whole platform and starts it again on the same state, as an operator's restart would. */
     public static synchronized LocalPlatform restart() throws Exception {
-        instance.platform.stop();
-        instance.platform = new LocalPlatform(instance.settings);
-        instance.platform.start();
-        return instance.platform;
-    }
-
-    @Override
-    public void close() {
-        platform.stop();
+        running.platform.stop();
+        running.platform = new LocalPlatform(running.settings);
+        running.platform.start();
+        return running.platform;
     }
 
     private static LauncherSettings settings() throws IOException {

@@ -46,6 +46,7 @@ public final class LocalPlatform {
     private final LauncherSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private PostgresServer postgres;
+    private JwtKeys keys;
     private KafkaBroker broker;
 
     public LocalPlatform(LauncherSettings settings) {
@@ -88,7 +89,7 @@ public final class LocalPlatform {
         }
         writeKafkaClientProperties(broker.adminAccess());
 
-        JwtKeys keys = JwtKeys.loadOrCreate(settings.keys());
+        keys = JwtKeys.loadOrCreate(settings.keys());
         Secrets.loadOrCreate(settings.secrets().resolve("webhook.key"));
         writeTokens(keys);
 
@@ -139,7 +140,7 @@ public final class LocalPlatform {
 
     /** A token signed by the platform's issuer key, for any subject and roles (the test suites' own callers). */
     public String issueToken(String subject, List<String> roles, Duration validity) {
-        return JwtKeys.loadOrCreate(settings.keys()).issue(subject, roles, validity);
+        return keys.issue(subject, roles, validity);
     }
 
     /** A connection to a service's own database as its own role, for suites that count what a request stored. */
