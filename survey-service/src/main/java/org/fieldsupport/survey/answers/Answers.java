@@ -52,6 +52,16 @@ public class Answers {
         if (ratings.stream().anyMatch(r -> r < 1 || r > 5)) {
             throw new SurveyRefused(SurveyRefused.Reason.INVALID_ANSWER, "Une note va de 1 à 5.");
         }
+        return record(invitation, ratings, comment, now);
+    }
+
+    /**
+     * Records the answer to {@code invitation} given at {@code answeredAt} and its event. The caller has checked the
+     * ratings against the questions; the comment is checked here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SurveyAnswer record(SurveyInvitation invitation, List<Integer> ratings, String comment,
+            Instant answeredAt) {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (text != null && text.length() > MAX_COMMENT) {
             throw new SurveyRefused(SurveyRefused.Reason.INVALID_ANSWER,
@@ -66,12 +76,12 @@ public class Answers {
         answer.rating = ratings.get(0);
         answer.ratings = ratings.stream().map(String::valueOf).collect(Collectors.joining(","));
         answer.comment = text;
-        answer.answeredAt = now;
+        answer.answeredAt = answeredAt;
         answer.persist();
-        invitation.answeredAt = now;
+        invitation.answeredAt = answeredAt;
         outbox.append(new SurveyAnswered(1, invitation.id, invitation.kind, invitation.ticketId,
                 invitation.campaignId, invitation.site, answer.rating, List.copyOf(ratings), answer.rating >= 4,
-                text != null, now));
+                text != null, answeredAt));
         return answer;
     }
 

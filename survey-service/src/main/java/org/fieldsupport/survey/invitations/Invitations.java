@@ -22,6 +22,7 @@ import org.fieldsupport.survey.pilot.PilotTicket;
 public class Invitations {
 
     static final int BATCH = 200;
+    public static final String IMPORTED = "IMPORTED";
     /** Replicas run the scheduler side by side: each takes rows the others have not locked. */
     static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
     static final int SKIP_LOCKED = -2;
@@ -109,6 +110,35 @@ public class Invitations {
     public SurveyInvitation issue(String kind, UUID ticketId, UUID campaignId, String site, String employeeId,
             Instant referenceAt, Instant now, Instant expiresAt, Instant reminderDueAt) {
         String token = Tokens.newToken();
+        SurveyInvitation invitation = invitation(kind, ticketId, campaignId, site, employeeId, referenceAt, now,
+                expiresAt, reminderDueAt, token);
+        invitation.persist();
+        outbox.append(new SurveyInvitationIssued(1, invitation.id, kind, ticketId, campaignId, site, employeeId,
+                surveyUrl(token), expiresAt, now));
+        return invitation;
+    }
+
+    /**
+     * Records the invitation an earlier system sent, at its business time, for a ticket this platform knows as a
+     * candidate: no link is made (its token is thrown away), no event is published and no reminder will be due, but
+     * it counts in the pilot's figures like any other. The candidate is then decided as {@code IMPORTED}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SurveyInvitation recordImported(SurveyCandidate candidate, String employeeId, Instant invitedAt,
+            Instant now) {
+        SurveyConfig.Invitation rules = config.invitation();
+        SurveyInvitation invitation = invitation(SurveyInvitation.INTERVENTION, candidate.ticketId, null,
+                candidate.site, employeeId, candidate.triggeredAt, invitedAt, invitedAt.plus(rules.expiry()),
+                invitedAt.plus(rules.reminderAfter()), Tokens.newToken());
+        invitation.imported = true;
+        invitation.persist();
+        decide(candidate, IMPORTED, now);
+        return invitation;
+    }
+
+    private static SurveyInvitation invitation(String kind, UUID ticketId, UUID campaignId, String site,
+            String employeeId, Instant referenceAt, Instant issuedAt, Instant expiresAt, Instant reminderDueAt,
+            String token) {
         SurveyInvitation invitation = new SurveyInvitation();
         invitation.id = UUID.randomUUID();
         invitation.tokenHash = Tokens.hash(token);
@@ -118,12 +148,9 @@ public class Invitations {
         invitation.site = site;
         invitation.employeeId = employeeId;
         invitation.referenceAt = referenceAt;
-        invitation.issuedAt = now;
+        invitation.issuedAt = issuedAt;
         invitation.expiresAt = expiresAt;
         invitation.reminderDueAt = reminderDueAt;
-        invitation.persist();
-        outbox.append(new SurveyInvitationIssued(1, invitation.id, kind, ticketId, campaignId, site, employeeId,
-                surveyUrl(token), expiresAt, now));
         return invitation;
     }
 
@@ -131,7 +158,8 @@ public class Invitations {
     @Transactional
     public int sendReminders(Instant now) {
         List<SurveyInvitation> due = SurveyInvitation.<SurveyInvitation> find(
-                "remindedAt is null and answeredAt is null and reminderDueAt <= ?1 and expiresAt > ?1 order by reminderDueAt",
+                "remindedAt is null and answeredAt is null and imported = false and reminderDueAt <= ?1 and expiresAt > ?1 "
+                        + "order by reminderDueAt",
                 now).withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
                 .page(0, BATCH).list();
         for (SurveyInvitation invitation : due) {

@@ -33,7 +33,7 @@ public class SurveyCandidate extends PanacheEntityBase {
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
-    /** PENDING, ISSUED, or SKIPPED_SAMPLING, SKIPPED_RECENTLY_INVITED, SKIPPED_TOO_LATE, SKIPPED_NO_EMPLOYEE. */
+    /** PENDING, ISSUED, IMPORTED (a survey of the past, see Invitations#recordImported), or SKIPPED_SAMPLING, SKIPPED_RECENTLY_INVITED, SKIPPED_TOO_LATE, SKIPPED_NO_EMPLOYEE. */
     @Column(nullable = false)
     public String status;
 

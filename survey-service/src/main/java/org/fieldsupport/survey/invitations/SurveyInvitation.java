@@ -57,4 +57,8 @@ public class SurveyInvitation extends PanacheEntityBase {
 
     @Column(name = "answered_at")
     public Instant answeredAt;
+
+    /** Imported from the past with its business times: no link was sent, no reminder is due. */
+    @Column(nullable = false)
+    public boolean imported;
 }
