@@ -28,6 +28,8 @@ import org.fieldsupport.survey.reports.PilotData;
 @Produces(MediaType.APPLICATION_JSON)
 public class PilotKpiResource {
 
+    static final int MAX_PERIOD_YEARS = 3;
+
     @Inject
     PilotCalendar calendar;
 
@@ -50,13 +52,27 @@ public class PilotKpiResource {
 
     @GET
     @RolesAllowed(Roles.PILOT_MANAGER)
-    @Operation(summary = "Pilot KPIs per site", description = "For one month (YYYY-MM) or, without month, the "
-            + "whole pilot period. Without site: every pilot site. Each figure is defined in 'definitions'.")
+    @Operation(summary = "Pilot KPIs per site", description = "For one month (YYYY-MM), for the months from 'from' "
+            + "to 'to' (YYYY-MM, both included; for instance the 2024 baseline year of a historical import) or, "
+            + "without either, the whole pilot period. Without site: every pilot site. Each figure is defined in "
+            + "'definitions'.")
     public Kpis kpis(@Parameter(description = "Site code; all pilot sites when absent") @QueryParam("site") String site,
-            @Parameter(description = "Month as YYYY-MM; the whole pilot when absent") @QueryParam("month") String month) {
+            @Parameter(description = "Month as YYYY-MM; the whole pilot when absent") @QueryParam("month") String month,
+            @Parameter(description = "First month (YYYY-MM) of a period; with 'to', not with 'month'") @QueryParam("from") String fromMonth,
+            @Parameter(description = "Last month (YYYY-MM) of a period; with 'from', not with 'month'") @QueryParam("to") String toMonth) {
         YearMonth from;
         YearMonth to;
-        if (month == null) {
+        if (fromMonth != null || toMonth != null) {
+            if (month != null || fromMonth == null || toMonth == null) {
+                throw new DomainProblems.InvalidInput("Give either month, or both from and to (YYYY-MM).");
+            }
+            from = parseMonth(fromMonth);
+            to = parseMonth(toMonth);
+            if (to.isBefore(from) || from.plusYears(MAX_PERIOD_YEARS).isBefore(to)) {
+                throw new DomainProblems.InvalidInput("to must not be before from, and a period spans at most "
+                        + MAX_PERIOD_YEARS + " years.");
+            }
+        } else if (month == null) {
             from = calendar.firstMonth();
             to = calendar.lastMonth();
         } else {

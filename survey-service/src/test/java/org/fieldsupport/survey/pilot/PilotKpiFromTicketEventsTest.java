@@ -107,6 +107,32 @@ class PilotKpiFromTicketEventsTest {
     }
 
     @Test
+    void aPeriodOfMonthsOutsideThePilotIsReadFromTo() throws Exception {
+        String site = "PERIOD" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT)
+                .replace('-', 'X');
+        for (String at : new String[] { "2024-01-15T10:00:00Z", "2024-06-03T09:00:00Z", "2025-01-06T09:00:00Z" }) {
+            String ticketId = UUID.randomUUID().toString();
+            publish(UUID.randomUUID().toString(), ticketId, example(ticketId, site, at));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("site", site)
+                .queryParam("from", "2024-01").queryParam("to", "2024-12").get("/pilot/kpis").then().statusCode(200)
+                .body("fromMonth", equalTo("2024-01")).body("toMonth", equalTo("2024-12"))
+                .body("sites[0].tickets", equalTo(2)));
+        assertThat(tickets(site, "2025-01")).isEqualTo(1);
+        for (String[] bad : new String[][] { { "from", "2024-01" }, { "to", "2024-12" } }) {
+            given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam(bad[0], bad[1])
+                    .get("/pilot/kpis").then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("from", "2024-12")
+                .queryParam("to", "2024-01").get("/pilot/kpis").then().statusCode(400);
+        given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("from", "2020-01")
+                .queryParam("to", "2024-01").get("/pilot/kpis").then().statusCode(400);
+        given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("month", "2024-01")
+                .queryParam("from", "2024-01").queryParam("to", "2024-02").get("/pilot/kpis").then().statusCode(400);
+    }
+
+    @Test
     void kpisNeedThePilotManagerRoleAndAWellFormedMonth() {
         given().get("/pilot/kpis").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.forRole("desk-agent")).get("/pilot/kpis")
