@@ -28,7 +28,7 @@ import org.fieldsupport.replay.SiteCalendar;
 
 /**
  * The pilot replay checked against its inputs: two seeded weeks of October 2025 played through the public API as a
- * historical import must come back in the final report exactly as generated. October to December 2025 belong to
+ * historical import, their surveys included, must come back in the final report exactly as generated. October to December 2025 belong to
  * this suite alone (the other suites work in the current month), so every figure of October is the replay's.
  */
 @ExtendWith(SharedPlatform.class)
@@ -55,7 +55,7 @@ class PilotReplayE2ETest {
         assertThat(result.ticketIds()).hasSize(scenario.tickets().size());
         await().atMost(PATIENCE).untilAsserted(() -> assertReportGivesBack(scenario,
                 client.get("pilot-manager", endpoints.surveys() + "/pilot/report?format=json")));
-        ReplayPlayer.printSummary(result.report(), System.out);
+        ReplayPlayer.printSummary(result.kpis(), System.out);
     }
 
     private static void assertReportGivesBack(Scenario scenario, JsonNode report) {
@@ -93,8 +93,35 @@ class PilotReplayE2ETest {
             softly.assertThat(october.path("shipmentsDelivered").asLong()).as(code + " delivered")
                     .isEqualTo(parcels);
             softly.assertThat(october.path("returnsRequested").asLong()).as(code + " returns").isEqualTo(returns);
+            // Surveys: one after each visit and delivery, answered and satisfied as generated, shares with the
+            // 95% Wilson interval of those counts.
+            long surveys = scenario.surveys(code);
+            long answers = scenario.answers(code);
+            long satisfied = scenario.satisfied(code);
+            softly.assertThat(october.path("surveyInvitations").asLong()).as(code + " surveys").isEqualTo(surveys);
+            softly.assertThat(october.path("surveyAnswers").asLong()).as(code + " answers").isEqualTo(answers);
+            assertProportion(softly, code + " response rate", october.path("responseRate"), answers, surveys);
+            assertProportion(softly, code + " satisfied", october.path("satisfied"), satisfied, answers);
         }
         softly.assertAll();
+    }
+
+    private static void assertProportion(SoftAssertions softly, String what, JsonNode proportion, long successes,
+            long n) {
+        softly.assertThat(proportion.path("successes").asLong()).as(what + " successes").isEqualTo(successes);
+        softly.assertThat(proportion.path("n").asLong()).as(what + " n").isEqualTo(n);
+        if (n == 0) {
+            softly.assertThat(proportion.path("share").isNull()).as(what + " share of nothing").isTrue();
+            return;
+        }
+        double z = 1.959963984540054;
+        double p = (double) successes / n;
+        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+        softly.assertThat(proportion.path("share").asDouble()).as(what + " share").isCloseTo(p, within(1e-9));
+        softly.assertThat(proportion.path("low").asDouble()).as(what + " low").isCloseTo(centre - half, within(1e-9));
+        softly.assertThat(proportion.path("high").asDouble()).as(what + " high").isCloseTo(centre + half,
+                within(1e-9));
     }
 
     private static JsonNode month(JsonNode report, String site, String month) {

@@ -46,10 +46,12 @@ public final class PlatformClient {
     /** A call the platform refused. */
     public static final class Refused extends RuntimeException {
         public final int status;
+        public final String body;
 
         Refused(String call, int status, String body) {
             super(call + " answered " + status + ": " + body);
             this.status = status;
+            this.body = body;
         }
     }
 

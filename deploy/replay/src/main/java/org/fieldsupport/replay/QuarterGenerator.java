@@ -1,5 +1,6 @@
 package org.fieldsupport.replay;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,7 +44,7 @@ public final class QuarterGenerator {
             long meetingRooms = Math.round(onSite * settings.meetingRoomShareOfOnSite());
             long hardwareOnSite = onSite - meetingRooms;
             long hardware = Math.round(hardwareOnSite / (1 - settings.remoteShare()));
-            SiteGenerator generator = new SiteGenerator(settings.seed(), site, calendar, days, random, tickets);
+            SiteGenerator generator = new SiteGenerator(settings, site, calendar, days, random, tickets);
             generator.add(GeneratedTicket.Kind.HARDWARE_ON_SITE, hardwareOnSite);
             generator.add(GeneratedTicket.Kind.HARDWARE_REMOTE, hardware - hardwareOnSite);
             generator.add(GeneratedTicket.Kind.MEETING_ROOM, meetingRooms);
@@ -59,7 +60,7 @@ public final class QuarterGenerator {
     }
 
     private static final class SiteGenerator {
-        private final long seed;
+        private final ScenarioSettings settings;
         private final PilotSite site;
         private final SiteCalendar calendar;
         private final List<LocalDate> days;
@@ -67,9 +68,9 @@ public final class QuarterGenerator {
         private final List<GeneratedTicket> out;
         private int sequence;
 
-        SiteGenerator(long seed, PilotSite site, SiteCalendar calendar, List<LocalDate> days,
+        SiteGenerator(ScenarioSettings settings, PilotSite site, SiteCalendar calendar, List<LocalDate> days,
                 SplittableRandom random, List<GeneratedTicket> out) {
-            this.seed = seed;
+            this.settings = settings;
             this.site = site;
             this.calendar = calendar;
             this.days = days;
@@ -82,7 +83,7 @@ public final class QuarterGenerator {
                 LocalDate day = days.get(random.nextInt(days.size()));
                 Instant openedAt = businessInstant(day);
                 Instant actedAt = openedAt.plusSeconds(60L * random.nextInt(5, 30));
-                String key = "R" + seed + "-" + site.code() + "-" + String.format("%04d", ++sequence);
+                String key = "R" + settings.seed() + "-" + site.code() + "-" + String.format("%04d", ++sequence);
                 String employee = "E-" + key;
                 String accessory = null;
                 String room = null;
@@ -106,9 +107,19 @@ public final class QuarterGenerator {
                     default -> {
                     }
                 }
+                GeneratedTicket.Survey survey = kind.surveyed() ? survey() : null;
                 out.add(new GeneratedTicket(key, site.code(), kind, employee, openedAt, actedAt, accessory, room,
-                        asset, startDate, deliveredAt));
+                        asset, startDate, deliveredAt, survey));
             }
+        }
+
+        /** Answered or not; satisfied (4 or 5) or not; answered within the first three days of the link. */
+        private GeneratedTicket.Survey survey() {
+            if (random.nextDouble() >= settings.surveyResponseRate()) {
+                return new GeneratedTicket.Survey(null, null);
+            }
+            int rating = random.nextDouble() < settings.satisfiedShare() ? 4 + random.nextInt(2) : 1 + random.nextInt(3);
+            return new GeneratedTicket.Survey(rating, Duration.ofMinutes(random.nextInt(10, 3 * 24 * 60)));
         }
 
         /** A random minute of a half-day of service, early enough for the desk to act within that half-day. */

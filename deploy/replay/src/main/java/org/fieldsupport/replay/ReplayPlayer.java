@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,10 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Plays a generated scenario through the public API as a historical import: the importer opens every ticket and
  * resolves or escalates it at its business time, in time order; then the technicians complete their booked visits
  * (at the end of the booked window), the carrier reports each parcel delivered (signed webhook, at the generated
- * time); finally it waits until the pilot's projections show everything, and returns the final report.
+ * time); once the pilot's figures show those visits and deliveries, the importer imports the survey each employee
+ * was sent after them (two hours later, as the platform does) and the answers given. It then waits until the
+ * figures of the scenario's months show everything, and returns them with the final report.
  *
- * <p>Receiving returned assets, preparing allocations and answering surveys are left out: those endpoints record
- * the time of the call, not a business time, so playing them now would count them in today's month.
+ * <p>Receiving returned assets and preparing allocations are left out: those endpoints record the time of the call,
+ * not a business time, so playing them now would count them in today's month.
  */
 public final class ReplayPlayer {
 
@@ -33,6 +35,8 @@ public final class ReplayPlayer {
     static final String LOGISTICS = "logistics-operator";
     static final String PILOT_MANAGER = "pilot-manager";
     static final Duration POLL_EVERY = Duration.ofMillis(250);
+    /** When the platform sends the survey after a visit or a delivery ({@code survey.invitation.delay}). */
+    static final Duration INVITATION_DELAY = Duration.ofHours(2);
 
     private final PlatformClient client;
     private final PlatformClient.Endpoints endpoints;
@@ -47,9 +51,22 @@ public final class ReplayPlayer {
         this.log = log;
     }
 
-    /** What was played and what the platform reported back. */
-    public record Result(Map<String, String> ticketIds, int visitsCompleted, int parcelsDelivered, JsonNode report,
-            Duration took) {
+    /**
+     * What was played and what the platform reported back: {@code kpis} is {@code GET /pilot/kpis} over the
+     * scenario's months, {@code expected} what those figures must show at least, as counted while playing.
+     */
+    public record Result(Map<String, String> ticketIds, int visitsCompleted, int parcelsDelivered,
+            int surveysImported, Map<String, Expected> expected, JsonNode kpis, JsonNode report, Duration took) {
+    }
+
+    /** A site's figures over the scenario's months as the played stream gives them. */
+    public static final class Expected {
+        public long tickets;
+        public long handsOn;
+        public long delivered;
+        public long invitations;
+        public long answers;
+        public long satisfied;
     }
 
     public Result play(Scenario scenario) throws IOException, InterruptedException {
@@ -57,40 +74,94 @@ public final class ReplayPlayer {
         Map<String, String> ticketIds = importTickets(scenario);
         log.printf(Locale.ROOT, "Imported %d tickets in %ds%n", ticketIds.size(),
                 Duration.between(started, Instant.now()).toSeconds());
+        YearMonth from = YearMonth.from(scenario.settings().firstDay());
+        YearMonth to = YearMonth.from(scenario.settings().lastDay());
+        // A visit or a delivery that falls after the scenario's last month (a ticket of 31 December served in
+        // January) is counted in that later month, not in the scenario's figures.
+        Map<String, Expected> expected = new LinkedHashMap<>();
+        for (PilotSite site : scenario.settings().sites()) {
+            Expected figures = new Expected();
+            figures.tickets = scenario.ticketsOf(site.code()).size();
+            expected.put(site.code(), figures);
+        }
+        Map<String, Instant> servedAt = new HashMap<>();
         int visits = 0;
         int parcels = 0;
-        // What the pilot's figures must show per site: a visit or a delivery that falls after the pilot's last
-        // month (a ticket of 31 December served in January) is not counted there.
-        Map<String, long[]> inPilot = new LinkedHashMap<>();
-        for (PilotSite site : scenario.settings().sites()) {
-            inPilot.put(site.code(), new long[] { scenario.ticketsOf(site.code()).size(), 0, 0 });
-        }
         List<GeneratedTicket> byAction = new ArrayList<>(scenario.tickets());
         byAction.sort(Comparator.comparing(GeneratedTicket::actedAt));
         for (GeneratedTicket ticket : byAction) {
             String id = ticketIds.get(ticket.key());
+            Expected figures = expected.get(ticket.site());
             if (ticket.kind().visit()) {
                 Instant completedAt = completeVisit(id);
                 visits++;
-                if (ticket.kind().handsOn && inPilot(completedAt)) {
-                    inPilot.get(ticket.site())[1]++;
+                if (ticket.kind().handsOn) {
+                    servedAt.put(ticket.key(), completedAt);
+                    figures.handsOn += within(completedAt, from, to);
                 }
             } else if (ticket.kind() == GeneratedTicket.Kind.ACCESSORY) {
                 deliverParcel(id, ticket.deliveredAt());
                 parcels++;
-                if (inPilot(ticket.deliveredAt())) {
-                    inPilot.get(ticket.site())[2]++;
-                }
+                servedAt.put(ticket.key(), ticket.deliveredAt());
+                figures.delivered += within(ticket.deliveredAt(), from, to);
             }
         }
         log.printf(Locale.ROOT, "Completed %d visits and delivered %d parcels%n", visits, parcels);
-        JsonNode report = awaitReport(inPilot);
-        return new Result(ticketIds, visits, parcels, report, Duration.between(started, Instant.now()));
+        awaitKpis(from, to, expected, false);
+        int surveys = importSurveys(scenario, ticketIds, servedAt, expected, from, to);
+        log.printf(Locale.ROOT, "Imported %d surveys%n", surveys);
+        JsonNode kpis = awaitKpis(from, to, expected, true);
+        JsonNode report = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/report?format=json");
+        return new Result(ticketIds, visits, parcels, surveys, expected, kpis, report,
+                Duration.between(started, Instant.now()));
     }
 
-    private static boolean inPilot(Instant at) {
-        LocalDate day = at.atZone(QuarterGenerator.ZONE).toLocalDate();
-        return !day.isBefore(ScenarioSettings.PILOT_START) && !day.isAfter(ScenarioSettings.PILOT_END);
+    private static int within(Instant at, YearMonth from, YearMonth to) {
+        YearMonth month = YearMonth.from(at.atZone(QuarterGenerator.ZONE));
+        return month.isBefore(from) || month.isAfter(to) ? 0 : 1;
+    }
+
+    /**
+     * The survey sent after each visit and delivery, in time order, answered or not as generated. The platform takes
+     * it once it has read the visit or the delivery (409 {@code survey-import-ticket-not-ready} until then); the same
+     * import played again is answered as already there.
+     */
+    private int importSurveys(Scenario scenario, Map<String, String> ticketIds, Map<String, Instant> servedAt,
+            Map<String, Expected> expected, YearMonth from, YearMonth to) throws IOException, InterruptedException {
+        List<GeneratedTicket> surveyed = new ArrayList<>(scenario.tickets().stream()
+                .filter(ticket -> ticket.survey() != null && servedAt.containsKey(ticket.key())).toList());
+        surveyed.sort(Comparator.comparing((GeneratedTicket ticket) -> servedAt.get(ticket.key()))
+                .thenComparing(GeneratedTicket::key));
+        for (GeneratedTicket ticket : surveyed) {
+            Instant reference = servedAt.get(ticket.key());
+            Instant invitedAt = reference.plus(INVITATION_DELAY);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ticketId", ticketIds.get(ticket.key()));
+            body.put("invitedAt", invitedAt.toString());
+            GeneratedTicket.Survey survey = ticket.survey();
+            if (survey.answered()) {
+                body.put("answeredAt", invitedAt.plus(survey.answeredAfter()).toString());
+                body.put("rating", survey.rating());
+            }
+            await("survey-service to know the visit or delivery of ticket " + body.get("ticketId"), () -> {
+                try {
+                    return client.post(IMPORTER, endpoints.surveys() + "/survey-imports", body, null,
+                            Set.of(200, 201));
+                } catch (PlatformClient.Refused refused) {
+                    if (refused.status == 409 && refused.body.contains("survey-import-ticket-not-ready")) {
+                        return null;
+                    }
+                    throw refused;
+                }
+            });
+            // The pilot counts a survey in the month of the visit or delivery it asks about.
+            Expected figures = expected.get(ticket.site());
+            int counted = within(reference, from, to);
+            figures.invitations += counted;
+            figures.answers += survey.answered() ? counted : 0;
+            figures.satisfied += survey.satisfied() ? counted : 0;
+        }
+        return surveyed.size();
     }
 
     /** Opens every ticket and lets the desk act on it, all steps in business-time order. */
@@ -191,49 +262,63 @@ public final class ReplayPlayer {
     }
 
     /**
-     * The final report once the projections show at least what was played within the pilot's months (per site:
-     * tickets, hands-on interventions, deliveries); a platform that never gets there fails the replay.
+     * {@code GET /pilot/kpis} over the scenario's months once every site shows at least the expected tickets,
+     * hands-on interventions and deliveries (and, with {@code surveys}, invitations and answers); a platform that
+     * never gets there fails the replay.
      */
-    private JsonNode awaitReport(Map<String, long[]> expected) throws IOException, InterruptedException {
-        return await("the pilot report to show the replayed tickets, visits and deliveries", () -> {
-            JsonNode report = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/report?format=json");
-            for (Map.Entry<String, long[]> site : expected.entrySet()) {
-                JsonNode whole = siteSection(report, site.getKey()).path("wholePilot");
-                if (whole.path("tickets").asLong() < site.getValue()[0]
-                        || whole.path("onSiteInterventions").asLong() < site.getValue()[1]
-                        || whole.path("shipmentsDelivered").asLong() < site.getValue()[2]) {
-                    return null;
-                }
-            }
-            return report;
-        });
+    private JsonNode awaitKpis(YearMonth from, YearMonth to, Map<String, Expected> expected, boolean surveys)
+            throws IOException, InterruptedException {
+        return await("the pilot's figures to show the replayed tickets, visits, deliveries"
+                + (surveys ? " and surveys" : ""), () -> {
+                    JsonNode kpis = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/kpis?from=" + from
+                            + "&to=" + to);
+                    for (Map.Entry<String, Expected> site : expected.entrySet()) {
+                        JsonNode figures = siteFigures(kpis, site.getKey());
+                        Expected wanted = site.getValue();
+                        if (figures.path("tickets").asLong() < wanted.tickets
+                                || figures.path("onSiteInterventions").asLong() < wanted.handsOn
+                                || figures.path("shipmentsDelivered").asLong() < wanted.delivered
+                                || surveys && (figures.path("surveyInvitations").asLong() < wanted.invitations
+                                        || figures.path("surveyAnswers").asLong() < wanted.answers)) {
+                            return null;
+                        }
+                    }
+                    return kpis;
+                });
     }
 
-    static JsonNode siteSection(JsonNode report, String site) {
-        for (JsonNode section : report.path("sites")) {
-            if (site.equals(section.path("site").asText())) {
-                return section;
+    /** One site's figures in {@code GET /pilot/kpis}. */
+    public static JsonNode siteFigures(JsonNode kpis, String site) {
+        for (JsonNode figures : kpis.path("sites")) {
+            if (site.equals(figures.path("site").asText())) {
+                return figures;
             }
         }
         return PlatformClient.JSON.missingNode();
     }
 
-    /** A short summary of the final report: per site, the whole pilot's main figures. */
-    public static void printSummary(JsonNode report, PrintStream out) {
-        out.printf(Locale.ROOT, "%s (%s to %s)%n", report.path("title").asText(), report.path("fromMonth").asText(),
-                report.path("toMonth").asText());
-        out.printf(Locale.ROOT, "%-11s %5s %7s %7s %9s %15s %9s %8s %7s %8s %10s%n", "site", "days", "tickets",
-                "on-site", "/bus.day", "remote share", "shipped", "deliver.", "returns", "answers", "satisfied");
-        for (JsonNode section : report.path("sites")) {
-            JsonNode w = section.path("wholePilot");
-            out.printf(Locale.ROOT, "%-11s %5d %7d %7d %9s %15s %9d %8d %7d %8s %10s%n", section.path("site").asText(),
+    /**
+     * A short summary of {@code GET /pilot/kpis} over a period: per site, its main figures, shares with n and their
+     * 95% interval.
+     */
+    public static void printSummary(JsonNode kpis, PrintStream out) {
+        out.printf(Locale.ROOT, "Figures from %s to %s%n", kpis.path("fromMonth").asText(),
+                kpis.path("toMonth").asText());
+        out.printf(Locale.ROOT, "%-11s %5s %7s %7s %8s %-24s %7s %8s %7s %-24s %-24s%n", "site", "days", "tickets",
+                "on-site", "/bus.day", "resolved remotely", "shipped", "deliver.", "returns", "surveys answered",
+                "satisfied (4-5 of 5)");
+        for (JsonNode w : kpis.path("sites")) {
+            out.printf(Locale.ROOT, "%-11s %5d %7d %7d %8s %-24s %7d %8d %7d %-24s %-24s%n", w.path("site").asText(),
                     w.path("businessDays").asLong(), w.path("tickets").asLong(),
                     w.path("onSiteInterventions").asLong(), number(w.path("onSitePerBusinessDay"), "%.2f"),
                     share(w.path("resolvedRemotely")), w.path("shipmentsDispatched").asLong(),
                     w.path("shipmentsDelivered").asLong(), w.path("returnsRequested").asLong(),
-                    w.path("surveyAnswers").asLong() + "/" + w.path("surveyInvitations").asLong(),
-                    share(w.path("satisfied")));
+                    share(w.path("responseRate")), share(w.path("satisfied")));
         }
+    }
+
+    /** The cautions the final report gives its readers. */
+    public static void printCautions(JsonNode report, PrintStream out) {
         for (JsonNode caution : report.path("cautions")) {
             out.println("  ! " + caution.asText());
         }
@@ -243,7 +328,8 @@ public final class ReplayPlayer {
         if (proportion.path("share").isMissingNode() || proportion.path("share").isNull()) {
             return "n=0";
         }
-        return String.format(Locale.ROOT, "%.0f%% (n=%d)", proportion.get("share").asDouble() * 100,
+        return String.format(Locale.ROOT, "%.0f%% [%.0f-%.0f] n=%d", proportion.get("share").asDouble() * 100,
+                proportion.path("low").asDouble() * 100, proportion.path("high").asDouble() * 100,
                 proportion.path("n").asLong());
     }
 

@@ -23,4 +23,19 @@ public record Scenario(ScenarioSettings settings, Map<String, List<LocalDate>> b
     public long handsOn(String site) {
         return tickets.stream().filter(t -> t.site().equals(site) && t.kind().handsOn).count();
     }
+
+    /** Tickets after which the employee is sent a survey (a hands-on visit or a delivered accessory). */
+    public long surveys(String site) {
+        return tickets.stream().filter(t -> t.site().equals(site) && t.survey() != null).count();
+    }
+
+    public long answers(String site) {
+        return tickets.stream().filter(t -> t.site().equals(site) && t.survey() != null && t.survey().answered())
+                .count();
+    }
+
+    public long satisfied(String site) {
+        return tickets.stream().filter(t -> t.site().equals(site) && t.survey() != null && t.survey().satisfied())
+                .count();
+    }
 }

@@ -77,4 +77,46 @@ class QuarterGeneratorTest {
                     LocalDate.of(2026, 1, 1).atStartOfDay(QuarterGenerator.ZONE).toInstant());
         }
     }
+
+    @Test
+    void theBaselineYearGivesTheBriefsOnSiteRatesOnEachSitesCalendar() {
+        Scenario year = generator.generate(ScenarioSettings.baseline(2024));
+
+        assertThat(year.settings().sites()).extracting(PilotSite::code).containsExactly("STRASBOURG", "NANCY");
+        // 2024: 262 weekdays; ten national holidays on a weekday, and in Alsace-Moselle Good Friday and 26 December.
+        assertThat(year.businessDays().get("STRASBOURG")).hasSize(250).doesNotContain(LocalDate.of(2024, 3, 29));
+        assertThat(year.businessDays().get("NANCY")).hasSize(252).contains(LocalDate.of(2024, 3, 29));
+        assertThat(year.handsOn("STRASBOURG")).isEqualTo(168);
+        assertThat(year.handsOn("NANCY")).isEqualTo(222);
+        assertThat(String.format(java.util.Locale.ROOT, "%.2f", 168 / 250.0)).isEqualTo("0.67");
+        assertThat(String.format(java.util.Locale.ROOT, "%.2f", 222 / 252.0)).isEqualTo("0.88");
+        assertThat(year.tickets()).allSatisfy(ticket -> assertThat(ticket.openedAt().atZone(QuarterGenerator.ZONE)
+                .getYear()).isEqualTo(2024));
+    }
+
+    @Test
+    void aSurveyFollowsEachVisitAndDeliveryAndAboutOneInFiveIsAnsweredMostlySatisfied() {
+        Scenario year = generator.generate(ScenarioSettings.baseline(2024));
+
+        long surveys = 0;
+        long answers = 0;
+        long satisfied = 0;
+        for (GeneratedTicket ticket : year.tickets()) {
+            assertThat(ticket.survey() != null).as(ticket.key()).isEqualTo(ticket.kind().surveyed());
+            if (ticket.survey() == null) {
+                continue;
+            }
+            surveys++;
+            if (ticket.survey().answered()) {
+                answers++;
+                satisfied += ticket.survey().satisfied() ? 1 : 0;
+                assertThat(ticket.survey().rating()).isBetween(1, 5);
+                assertThat(ticket.survey().answeredAfter()).isPositive().isLessThan(java.time.Duration.ofDays(14));
+            }
+        }
+        assertThat(surveys).isEqualTo(year.surveys("STRASBOURG") + year.surveys("NANCY"));
+        // About 560 surveys: a binomial 20% lands within 0.15-0.25, and 95% of about 110 answers within 0.88-0.99.
+        assertThat((double) answers / surveys).isBetween(0.15, 0.25);
+        assertThat((double) satisfied / answers).isBetween(0.88, 0.99);
+    }
 }
