@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Replays a generated pilot quarter (October-December 2025, three sites) against a running ./deploy/run platform
-# and prints the final report. Options: --seed N (2025), --dijon-rate R (0.6), --from/--to YYYY-MM-DD,
-# --state DIR (.local), --patience-seconds S (600). Builds the tool first when it is missing or out of date.
+# Replays a generated 2024 baseline year (Strasbourg, Nancy) and pilot quarter (October-December 2025, three sites)
+# against a running ./deploy/run platform and prints the figures the platform gives back. Options: --scenario
+# all|baseline|quarter (all), --seed N (2025), --dijon-rate R (0.6), --from/--to YYYY-MM-DD (a part of the quarter),
+# --state DIR (.local), --patience-seconds S (600), --report-dir DIR. Builds the tool first when it is missing or out
+# of date.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

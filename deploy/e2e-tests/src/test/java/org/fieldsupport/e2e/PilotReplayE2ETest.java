@@ -55,7 +55,7 @@ class PilotReplayE2ETest {
         assertThat(result.ticketIds()).hasSize(scenario.tickets().size());
         await().atMost(PATIENCE).untilAsserted(() -> assertReportGivesBack(scenario,
                 client.get("pilot-manager", endpoints.surveys() + "/pilot/report?format=json")));
-        ReplayPlayer.printSummary(result.kpis(), System.out);
+        ReplayPlayer.printSummary(result.kpis(), result.expected().keySet(), System.out);
     }
 
     private static void assertReportGivesBack(Scenario scenario, JsonNode report) {

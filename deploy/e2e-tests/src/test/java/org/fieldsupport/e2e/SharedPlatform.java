@@ -62,6 +62,20 @@ public final class SharedPlatform implements BeforeAllCallback {
         return running.platform;
     }
 
+    /** The bearer token the platform wrote for {@code role} ({@code .local/tokens/<role>.jwt}). */
+    public static String token(String role) {
+        try {
+            return platform().token(role);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The address of {@code path} on {@code service} of the running platform. */
+    public static String url(String service, String path) {
+        return platform().service(service).baseUrl() + path;
+    }
+
     /** Stops the whole platform and starts it again on the same state, as an operator's restart would. */
     public static synchronized LocalPlatform restart() throws Exception {
         running.platform.stop();

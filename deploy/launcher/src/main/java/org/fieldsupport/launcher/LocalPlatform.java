@@ -254,12 +254,19 @@ public final class LocalPlatform {
                     .put("timeZone", site.get("timeZone").asText())
                     .put("holidayRegion", site.get("holidayRegion").asText());
             put(http, admin, service("ticket-service").baseUrl() + "/sites/" + code, desk);
-            com.fasterxml.jackson.databind.node.ObjectNode policy = site.get("dispatch").deepCopy();
-            String effectiveFrom = policy.remove("effectiveFrom").asText();
-            policy.put("timeZone", site.get("timeZone").asText());
-            policy.put("holidayRegion", site.get("holidayRegion").asText());
-            put(http, admin, service("dispatch-service").baseUrl() + "/sites/" + code + "/policies/" + effectiveFrom,
-                    policy);
+            // The organisation before the pilot (dispatchBefore), so that a historical import of those years is
+            // planned, then the pilot's.
+            List<JsonNode> policies = new java.util.ArrayList<>();
+            site.path("dispatchBefore").forEach(policies::add);
+            policies.add(site.get("dispatch"));
+            for (JsonNode definition : policies) {
+                com.fasterxml.jackson.databind.node.ObjectNode policy = definition.deepCopy();
+                String effectiveFrom = policy.remove("effectiveFrom").asText();
+                policy.put("timeZone", site.get("timeZone").asText());
+                policy.put("holidayRegion", site.get("holidayRegion").asText());
+                put(http, admin, service("dispatch-service").baseUrl() + "/sites/" + code + "/policies/"
+                        + effectiveFrom, policy);
+            }
             for (JsonNode room : site.path("meetingRooms")) {
                 put(http, admin, service("dispatch-service").baseUrl() + "/sites/" + code + "/rooms/"
                         + room.get("id").asText(), JSON.createObjectNode().put("name", room.get("name").asText()));

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -56,7 +58,29 @@ public final class QuarterGenerator {
                     Math.round(settings.allocationsPerBusinessDay() * days.size()));
         }
         tickets.sort(Comparator.comparing(GeneratedTicket::openedAt).thenComparing(GeneratedTicket::key));
-        return new Scenario(settings, businessDays, List.copyOf(tickets));
+        return new Scenario(settings, businessDays, List.copyOf(tickets), absences(settings, random));
+    }
+
+    /**
+     * Each technician's sick days: as many as the monthly rate gives over the period, on weekdays drawn at random,
+     * each declared at 7:30 that morning. A second draw of the same day is one sick day.
+     */
+    private static List<GeneratedAbsence> absences(ScenarioSettings settings, SplittableRandom random) {
+        List<LocalDate> weekdays = new SiteCalendar("FR").businessDays(settings.firstDay(), settings.lastDay());
+        long months = Math.max(1, Math.round(weekdays.size() / 21.0));
+        List<GeneratedAbsence> absences = new ArrayList<>();
+        for (String technician : settings.technicians()) {
+            java.util.Set<LocalDate> days = new java.util.TreeSet<>();
+            for (long i = 0; i < Math.round(settings.sickDaysPerTechnicianPerMonth() * months) && !weekdays.isEmpty();
+                    i++) {
+                days.add(weekdays.get(random.nextInt(weekdays.size())));
+            }
+            for (LocalDate day : days) {
+                absences.add(new GeneratedAbsence(technician, day, day.atTime(7, 30).atZone(ZONE).toInstant()));
+            }
+        }
+        absences.sort(Comparator.comparing(GeneratedAbsence::declaredAt).thenComparing(GeneratedAbsence::technicianId));
+        return List.copyOf(absences);
     }
 
     private static final class SiteGenerator {
@@ -83,7 +107,9 @@ public final class QuarterGenerator {
                 LocalDate day = days.get(random.nextInt(days.size()));
                 Instant openedAt = businessInstant(day);
                 Instant actedAt = openedAt.plusSeconds(60L * random.nextInt(5, 30));
-                String key = "R" + settings.seed() + "-" + site.code() + "-" + String.format("%04d", ++sequence);
+                // Seed and first day in the key: two scenarios never share an idempotency key or an employee.
+                String key = "R" + settings.seed() + "-" + settings.firstDay().format(DateTimeFormatter.BASIC_ISO_DATE)
+                        + "-" + site.code() + "-" + String.format(Locale.ROOT, "%04d", ++sequence);
                 String employee = "E-" + key;
                 String accessory = null;
                 String room = null;

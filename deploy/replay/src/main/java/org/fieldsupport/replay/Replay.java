@@ -56,8 +56,8 @@ public final class Replay {
         ReplayPlayer.Result last = null;
         for (ScenarioSettings settings : scenarios) {
             Scenario scenario = new QuarterGenerator().generate(settings);
-            System.out.printf(Locale.ROOT, "%nSeed %d, %s to %s: %d tickets generated%n", seed, settings.firstDay(),
-                    settings.lastDay(), scenario.tickets().size());
+            System.out.printf(Locale.ROOT, "%nSeed %d, %s to %s: %d tickets and %d sick days generated%n", seed,
+                    settings.firstDay(), settings.lastDay(), scenario.tickets().size(), scenario.absences().size());
             for (PilotSite site : settings.sites()) {
                 int days = scenario.businessDays().get(site.code()).size();
                 System.out.printf(Locale.ROOT,
@@ -70,7 +70,7 @@ public final class Replay {
             }
             last = new ReplayPlayer(client, endpoints, patience, System.out).play(scenario);
             System.out.printf(Locale.ROOT, "Replayed in %ds%n%n", last.took().toSeconds());
-            ReplayPlayer.printSummary(last.kpis(), System.out);
+            ReplayPlayer.printSummary(last.kpis(), last.expected().keySet(), System.out);
             if (reportDir != null) {
                 Files.createDirectories(reportDir);
                 Path file = reportDir.resolve("kpis-" + YearMonth.from(settings.firstDay()) + "-to-"

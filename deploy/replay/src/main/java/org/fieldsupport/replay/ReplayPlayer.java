@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Plays a generated scenario through the public API as a historical import: the importer opens every ticket and
- * resolves or escalates it at its business time, in time order; then the technicians complete their booked visits
+ * resolves or escalates it at its business time, in time order, and the dispatcher declares each technician's sick
+ * day the morning it comes; then the technicians complete their booked visits
  * (at the end of the booked window), the carrier reports each parcel delivered (signed webhook, at the generated
  * time); once the pilot's figures show those visits and deliveries, the importer imports the survey each employee
  * was sent after them (two hours later, as the platform does) and the answers given. It then waits until the
@@ -164,26 +165,45 @@ public final class ReplayPlayer {
         return surveyed.size();
     }
 
-    /** Opens every ticket and lets the desk act on it, all steps in business-time order. */
+    /**
+     * Opens every ticket and lets the desk act on it, and declares each sick day the morning it is known, all steps
+     * in business-time order.
+     */
     private Map<String, String> importTickets(Scenario scenario) throws IOException, InterruptedException {
-        record Step(Instant at, boolean opening, GeneratedTicket ticket) {
+        record Step(Instant at, int order, GeneratedTicket ticket, GeneratedAbsence absence) {
         }
         List<Step> steps = new ArrayList<>();
-        for (GeneratedTicket ticket : scenario.tickets()) {
-            steps.add(new Step(ticket.openedAt(), true, ticket));
-            steps.add(new Step(ticket.actedAt(), false, ticket));
+        for (GeneratedAbsence absence : scenario.absences()) {
+            steps.add(new Step(absence.declaredAt(), 0, null, absence));
         }
-        steps.sort(Comparator.comparing(Step::at).thenComparing(step -> !step.opening()));
+        for (GeneratedTicket ticket : scenario.tickets()) {
+            steps.add(new Step(ticket.openedAt(), 1, ticket, null));
+            steps.add(new Step(ticket.actedAt(), 2, ticket, null));
+        }
+        steps.sort(Comparator.comparing(Step::at).thenComparing(Step::order));
         Map<String, String> ids = new HashMap<>();
         for (Step step : steps) {
             GeneratedTicket ticket = step.ticket();
-            if (step.opening()) {
+            if (step.absence() != null) {
+                declareSickDay(step.absence());
+            } else if (step.order() == 1) {
                 ids.put(ticket.key(), open(ticket));
             } else {
                 act(ticket, ids.get(ticket.key()));
             }
         }
         return ids;
+    }
+
+    /** The dispatcher records the day off; dispatch moves that day's visits from the declaration on. */
+    private void declareSickDay(GeneratedAbsence absence) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("startsAt", absence.day().atStartOfDay(QuarterGenerator.ZONE).toInstant().toString());
+        body.put("endsAt", absence.day().plusDays(1).atStartOfDay(QuarterGenerator.ZONE).toInstant().toString());
+        body.put("reason", "SICKNESS");
+        body.put("declaredAt", absence.declaredAt().toString());
+        client.post(DISPATCHER, endpoints.dispatch() + "/technicians/" + absence.technicianId() + "/absences", body,
+                null, Set.of(201));
     }
 
     private String open(GeneratedTicket ticket) throws IOException, InterruptedException {
@@ -298,16 +318,19 @@ public final class ReplayPlayer {
     }
 
     /**
-     * A short summary of {@code GET /pilot/kpis} over a period: per site, its main figures, shares with n and their
+     * A short summary of {@code GET /pilot/kpis} over a period: per site of {@code sites}, its main figures, shares with n and their
      * 95% interval.
      */
-    public static void printSummary(JsonNode kpis, PrintStream out) {
+    public static void printSummary(JsonNode kpis, java.util.Collection<String> sites, PrintStream out) {
         out.printf(Locale.ROOT, "Figures from %s to %s%n", kpis.path("fromMonth").asText(),
                 kpis.path("toMonth").asText());
         out.printf(Locale.ROOT, "%-11s %5s %7s %7s %8s %-24s %7s %8s %7s %-24s %-24s%n", "site", "days", "tickets",
                 "on-site", "/bus.day", "resolved remotely", "shipped", "deliver.", "returns", "surveys answered",
                 "satisfied (4-5 of 5)");
         for (JsonNode w : kpis.path("sites")) {
+            if (!sites.contains(w.path("site").asText())) {
+                continue;
+            }
             out.printf(Locale.ROOT, "%-11s %5d %7d %7d %8s %-24s %7d %8d %7d %-24s %-24s%n", w.path("site").asText(),
                     w.path("businessDays").asLong(), w.path("tickets").asLong(),
                     w.path("onSiteInterventions").asLong(), number(w.path("onSitePerBusinessDay"), "%.2f"),

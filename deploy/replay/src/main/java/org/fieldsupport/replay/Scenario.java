@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A generated scenario: its settings, the business days of each site over its period, and its tickets in the order
- * they were opened. The counting methods give what the platform's report must give back.
+ * A generated scenario: its settings, the business days of each site over its period, its tickets in the order
+ * they were opened and the technicians' sick days in the order they were declared. The counting methods give what the platform's report must give back.
  */
 public record Scenario(ScenarioSettings settings, Map<String, List<LocalDate>> businessDays,
-        List<GeneratedTicket> tickets) {
+        List<GeneratedTicket> tickets, List<GeneratedAbsence> absences) {
 
     public List<GeneratedTicket> ticketsOf(String site) {
         return tickets.stream().filter(t -> t.site().equals(site)).toList();

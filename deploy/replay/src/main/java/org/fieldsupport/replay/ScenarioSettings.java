@@ -13,14 +13,20 @@ import java.util.List;
  * @param allocationsPerBusinessDay new-hire allocations
  * @param surveyResponseRate share of survey invitations the employees answer (the brief: about 20%)
  * @param satisfiedShare share of answers that are satisfied, 4 or 5 of 5 (the brief: about 95%)
+ * @param technicians the field technicians of {@code deploy/reference-data/technicians.json}
+ * @param sickDaysPerTechnicianPerMonth single days off sick, declared the same morning
  */
 public record ScenarioSettings(long seed, LocalDate firstDay, LocalDate lastDay, List<PilotSite> sites,
         double remoteShare, double meetingRoomShareOfOnSite, double accessoriesPerBusinessDay,
         double returnsPerBusinessDay, double allocationsPerBusinessDay, double surveyResponseRate,
-        double satisfiedShare) {
+        double satisfiedShare, List<String> technicians, double sickDaysPerTechnicianPerMonth) {
 
     public static final double RESPONSE_RATE = 0.2;
     public static final double SATISFIED_SHARE = 0.95;
+    /** The reference data's technicians: the two roving ones and Nancy's half-time on-site technician. */
+    public static final List<String> TECHNICIANS = List.of("T-EST-01", "T-EST-02", "T-BFC-01");
+    /** About a dozen days off sick a year each. */
+    public static final double SICK_DAYS_PER_MONTH = 1.0;
     public static final LocalDate BASELINE_START = LocalDate.of(2024, 1, 1);
     public static final LocalDate BASELINE_END = LocalDate.of(2024, 12, 31);
 
@@ -42,7 +48,7 @@ public record ScenarioSettings(long seed, LocalDate firstDay, LocalDate lastDay,
     /** The pilot quarter, October to December 2025, with the brief's figures. */
     public static ScenarioSettings quarter(long seed, double dijonRate) {
         return new ScenarioSettings(seed, PILOT_START, PILOT_END, PilotSite.defaults(dijonRate), 0.75, 0.1, 0.3,
-                0.1, 0.05, RESPONSE_RATE, SATISFIED_SHARE);
+                0.1, 0.05, RESPONSE_RATE, SATISFIED_SHARE, TECHNICIANS, SICK_DAYS_PER_MONTH);
     }
 
     /**
@@ -54,12 +60,12 @@ public record ScenarioSettings(long seed, LocalDate firstDay, LocalDate lastDay,
         List<PilotSite> studied = PilotSite.defaults(PilotSite.DEFAULT_DIJON_RATE).stream()
                 .filter(site -> !site.code().equals("DIJON")).toList();
         return new ScenarioSettings(seed, BASELINE_START, BASELINE_END, studied, 0.75, 0.1, 0.3, 0.1, 0.05,
-                RESPONSE_RATE, SATISFIED_SHARE);
+                RESPONSE_RATE, SATISFIED_SHARE, TECHNICIANS, SICK_DAYS_PER_MONTH);
     }
 
     public ScenarioSettings between(LocalDate first, LocalDate last) {
         return new ScenarioSettings(seed, first, last, sites, remoteShare, meetingRoomShareOfOnSite,
                 accessoriesPerBusinessDay, returnsPerBusinessDay, allocationsPerBusinessDay, surveyResponseRate,
-                satisfiedShare);
+                satisfiedShare, technicians, sickDaysPerTechnicianPerMonth);
     }
 }

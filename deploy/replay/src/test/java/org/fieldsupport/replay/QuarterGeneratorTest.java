@@ -119,4 +119,21 @@ class QuarterGeneratorTest {
         assertThat((double) answers / surveys).isBetween(0.15, 0.25);
         assertThat((double) satisfied / answers).isBetween(0.88, 0.99);
     }
+
+    @Test
+    void eachTechnicianIsOffSickAboutADayAMonthDeclaredThatMorning() {
+        Scenario quarter = generator.generate(ScenarioSettings.quarter(2025, 0.6));
+
+        assertThat(quarter.absences()).isEqualTo(generator.generate(ScenarioSettings.quarter(2025, 0.6)).absences());
+        for (String technician : ScenarioSettings.TECHNICIANS) {
+            assertThat(quarter.absences().stream().filter(a -> a.technicianId().equals(technician)).count())
+                    .as(technician).isBetween(2L, 3L);
+        }
+        SiteCalendar national = new SiteCalendar("FR");
+        assertThat(quarter.absences()).allSatisfy(absence -> {
+            assertThat(national.isBusinessDay(absence.day())).isTrue();
+            assertThat(absence.day()).isBetween(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31));
+            assertThat(absence.declaredAt().atZone(QuarterGenerator.ZONE).toLocalTime()).isEqualTo(LocalTime.of(7, 30));
+        });
+    }
 }
