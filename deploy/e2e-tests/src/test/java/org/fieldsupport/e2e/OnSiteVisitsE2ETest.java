@@ -69,7 +69,7 @@ class OnSiteVisitsE2ETest {
 
     @Test
     void strasbourgIsVisitedByTheEndOfTheNextBusinessDay() {
-        visitedWithinPromiseAndSurveyed("STRASBOURG", at(day, 9, 10), at(day.plusDays(1), AFTERNOON_END));
+        visitedWithinPromiseAndSurveyed("STRASBOURG", at(day, 9, 10), endOf(day.plusDays(1)));
     }
 
     @Test
@@ -85,24 +85,14 @@ class OnSiteVisitsE2ETest {
 
     @Test
     void dijonIsVisitedByTheEndOfTheNextBusinessDay() {
-        visitedWithinPromiseAndSurveyed("DIJON", at(day, 10, 30), at(day.plusDays(1), AFTERNOON_END));
+        visitedWithinPromiseAndSurveyed("DIJON", at(day, 10, 30), endOf(day.plusDays(1)));
     }
 
     private static void visitedWithinPromiseAndSurveyed(String site, Instant escalatedAt, Instant promisedBy) {
         LocalPlatform platform = SharedPlatform.platform();
         String employee = "E-E2E-VISIT-" + UUID.randomUUID().toString().substring(0, 8);
-        String ticket = given().auth().oauth2(token("importer")).contentType(ContentType.JSON)
-                .body(Map.of("employeeId", employee, "site", site, "category", "HARDWARE", "summary",
-                        "Docking station dead", "openedAt", escalatedAt.minus(Duration.ofMinutes(15)).toString()))
-                .post(url("ticket-service", "/tickets")).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(token("importer")).contentType(ContentType.JSON)
-                .body(Map.of("kind", "ON_SITE", "at", escalatedAt.toString()))
-                .post(url("ticket-service", "/tickets/" + ticket + "/escalation")).then().statusCode(202);
-
-        Map<String, Object> visit = await().atMost(PATIENCE).until(() -> given().auth().oauth2(token("dispatcher"))
-                .queryParam("ticketId", ticket).get(url("dispatch-service", "/interventions")).then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>>getList("$").stream().findFirst().orElse(null),
-                Objects::nonNull);
+        String ticket = PastEscalations.onSite(site, employee, "Docking station dead", escalatedAt);
+        Map<String, Object> visit = PastEscalations.bookedVisit(ticket);
         assertThat(Instant.parse((String) visit.get("deadline"))).as(site + " promise").isEqualTo(promisedBy);
         assertThat(visit.get("withinPromise")).isEqualTo(true);
         @SuppressWarnings("unchecked")
@@ -137,6 +127,11 @@ class OnSiteVisitsE2ETest {
                 .queryParam("month", month).get(url("survey-service", "/pilot/kpis")).then().statusCode(200)
                 .extract().path("sites[0].surveyAnswers");
         return answers == null ? 0 : answers;
+    }
+
+    /** The J+1 promise runs to the end of the next business day: its midnight, whatever the half-day hours. */
+    private static Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(PARIS).toInstant();
     }
 
     private static Instant at(LocalDate date, int hour, int minute) {

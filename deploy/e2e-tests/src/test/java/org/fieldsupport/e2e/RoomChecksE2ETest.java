@@ -15,7 +15,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,17 +51,8 @@ class RoomChecksE2ETest {
 
         // Early in the month a hardware incident takes a technician to the site: the checks can ride along.
         Instant escalatedAt = at(businessDays.get(1), LocalTime.of(9, 0));
-        String ticket = given().auth().oauth2(token("importer")).contentType(ContentType.JSON)
-                .body(Map.of("employeeId", "E-E2E-ROOMS", "site", SITE, "category", "HARDWARE", "summary",
-                        "Screen flickers", "openedAt", escalatedAt.minus(Duration.ofMinutes(20)).toString()))
-                .post(url("ticket-service", "/tickets")).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(token("importer")).contentType(ContentType.JSON)
-                .body(Map.of("kind", "ON_SITE", "at", escalatedAt.toString()))
-                .post(url("ticket-service", "/tickets/" + ticket + "/escalation")).then().statusCode(202);
-        Map<String, Object> visit = await().atMost(PATIENCE).until(() -> given().auth().oauth2(token("dispatcher"))
-                .queryParam("ticketId", ticket).get(url("dispatch-service", "/interventions")).then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>>getList("$").stream().findFirst().orElse(null),
-                Objects::nonNull);
+        String ticket = PastEscalations.onSite(SITE, "E-E2E-ROOMS", "Screen flickers", escalatedAt);
+        Map<String, Object> visit = PastEscalations.bookedVisit(ticket);
         @SuppressWarnings("unchecked")
         LocalDate visitDay = Instant.parse(((Map<String, String>) visit.get("window")).get("start")).atZone(PARIS)
                 .toLocalDate();

@@ -72,6 +72,7 @@ public final class ReplayPlayer {
 
     public Result play(Scenario scenario) throws IOException, InterruptedException {
         Instant started = Instant.now();
+        restockForParcels(scenario);
         Map<String, String> ticketIds = importTickets(scenario);
         log.printf(Locale.ROOT, "Imported %d tickets in %ds%n", ticketIds.size(),
                 Duration.between(started, Instant.now()).toSeconds());
@@ -115,6 +116,35 @@ public final class ReplayPlayer {
         JsonNode report = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/report?format=json");
         return new Result(ticketIds, visits, parcels, surveys, expected, kpis, report,
                 Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * The central warehouse receives what the scenario's parcels will take, before they are played: logistics-service
+     * keeps stock but orders nothing (a low stock is reported, not replenished), and a year of parcels would
+     * otherwise empty it and fail shipments that were delivered in the generated history.
+     */
+    private void restockForParcels(Scenario scenario) throws IOException, InterruptedException {
+        Map<String, Long> needed = new java.util.TreeMap<>();
+        for (GeneratedTicket ticket : scenario.tickets()) {
+            if (ticket.kind() == GeneratedTicket.Kind.ACCESSORY) {
+                needed.merge(ticket.accessory(), 1L, Long::sum);
+            }
+        }
+        for (Map.Entry<String, Long> item : needed.entrySet()) {
+            for (JsonNode level : client.get(LOGISTICS, endpoints.logistics() + "/stock?itemCode=" + item.getKey())) {
+                if (!"CENTRAL_WAREHOUSE".equals(level.path("locationKind").asText())) {
+                    continue;
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("locationKind", "CENTRAL_WAREHOUSE");
+                body.put("available", level.path("available").asLong() + item.getValue());
+                if (level.hasNonNull("lowThreshold")) {
+                    body.put("lowThreshold", level.get("lowThreshold").asInt());
+                }
+                client.put(LOGISTICS, endpoints.logistics() + "/stock/" + level.path("locationId").asText() + "/"
+                        + item.getKey(), body);
+            }
+        }
     }
 
     private static int within(Instant at, YearMonth from, YearMonth to) {
