@@ -315,21 +315,28 @@ public final class Benchmark {
                     "escalation " + rate + "/s");
             String cpuSummary = cpu.summary();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline
-                    && !probe.scheduledAt.keySet().containsAll(Target.ESCALATED_AT.keySet())) {
+            while (System.nanoTime() < deadline && Target.ESCALATED_AT.keySet().stream()
+                    .anyMatch(t -> !probe.scheduledAt.containsKey(t) && !probe.atRiskAt.containsKey(t))) {
                 Thread.sleep(200);
             }
-            List<Double> latencies = new ArrayList<>();
+            List<Double> scheduled = new ArrayList<>();
+            List<Double> answered = new ArrayList<>();
             int missing = 0;
             for (Map.Entry<String, Long> e : Target.ESCALATED_AT.entrySet()) {
-                Long arrived = probe.scheduledAt.get(e.getKey());
-                if (arrived == null) {
+                Long booked = probe.scheduledAt.get(e.getKey());
+                Long atRisk = probe.atRiskAt.get(e.getKey());
+                if (booked != null) {
+                    scheduled.add((booked - e.getValue()) / 1000.0);
+                }
+                if (booked == null && atRisk == null) {
                     missing++;
                 } else {
-                    latencies.add((arrived - e.getValue()) / 1000.0);
+                    answered.add((Math.min(booked == null ? Long.MAX_VALUE : booked,
+                            atRisk == null ? Long.MAX_VALUE : atRisk) - e.getValue()) / 1000.0);
                 }
             }
-            double[] values = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] values = scheduled.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] any = answered.stream().mapToDouble(Double::doubleValue).toArray();
             GatlingRun.Figures esc = run.request("POST /tickets/{id}/escalation");
             line(String.format(Locale.ROOT, "- load average before: %s; %s; report %s", load, cpuSummary,
                     root.relativize(run.reportDir)));
@@ -339,11 +346,17 @@ public final class Benchmark {
             }
             double p50 = LatencyStats.percentile(values, 50);
             double p99 = LatencyStats.percentile(values, 99);
-            line(String.format(Locale.ROOT, "- 202 → InterventionScheduled at our consumer: %d matched, %d never "
-                    + "arrived (60 s grace); **p50 %.0f ms, p90 %.0f ms, p99 %.0f ms**, max %.0f ms "
-                    + "(targets 100 / 300 ms: p50 %s, p99 %s)", values.length, missing, p50,
-                    LatencyStats.percentile(values, 90), p99, LatencyStats.percentile(values, 100),
-                    p50 <= 100 ? "met" : "missed", p99 <= 300 ? "met" : "missed"));
+            line(String.format(Locale.ROOT, "- 202 → InterventionScheduled at our consumer: %d booked; **p50 %.0f ms, "
+                    + "p90 %.0f ms, p99 %.0f ms**, max %.0f ms (targets 100 / 300 ms: p50 %s, p99 %s)",
+                    values.length, p50, LatencyStats.percentile(values, 90), p99,
+                    LatencyStats.percentile(values, 100), p50 <= 100 ? "met" : "missed",
+                    p99 <= 300 ? "met" : "missed"));
+            line(String.format(Locale.ROOT, "- 202 → dispatch's answer (InterventionScheduled, or InterventionAtRisk "
+                    + "when the technicians' agendas are full): %d answered (%d at risk), %d without answer after "
+                    + "60 s; p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms", any.length, any.length
+                            - values.length, missing, LatencyStats.percentile(any, 50),
+                    LatencyStats.percentile(any, 90), LatencyStats.percentile(any, 99),
+                    LatencyStats.percentile(any, 100)));
             summariseProfile(jfr, "dispatch-service during the escalations");
         }
     }

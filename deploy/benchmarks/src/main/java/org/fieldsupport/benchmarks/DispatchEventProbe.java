@@ -21,6 +21,11 @@ final class DispatchEventProbe implements AutoCloseable {
 
     /** Arrival of the first InterventionScheduled of each ticket, epoch microseconds. */
     final ConcurrentHashMap<String, Long> scheduledAt = new ConcurrentHashMap<>();
+    /**
+     * Arrival of the first InterventionAtRisk of each ticket: dispatch's other answer to an escalation, when no
+     * technician serving the site has a free slot within its horizon.
+     */
+    final ConcurrentHashMap<String, Long> atRiskAt = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -48,9 +53,11 @@ final class DispatchEventProbe implements AutoCloseable {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                 long now = Target.nowMicros();
                 Header type = record.headers().lastHeader("ce_type");
-                if (type != null && "InterventionScheduled".equals(new String(type.value(), StandardCharsets.UTF_8))
-                        && record.key() != null) {
+                String name = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+                if (record.key() != null && name.equals("InterventionScheduled")) {
                     scheduledAt.putIfAbsent(record.key(), now);
+                } else if (record.key() != null && name.equals("InterventionAtRisk")) {
+                    atRiskAt.putIfAbsent(record.key(), now);
                 }
             }
         }
