@@ -3,7 +3,8 @@
 # free ports with its state under deploy/benchmarks/target/, so it runs beside ./deploy/run and the tests.
 # Arguments: scenarios among limits create saturation escalation mix startup (default: all but startup).
 # Settings as Java system properties in BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.mix.seconds=120"; service JVM options
-# in SERVICE_JAVA_OPTS. Results: deploy/benchmarks/target/bench/results-*.md and Gatling's HTML reports beside them.
+# in SERVICE_JAVA_OPTS; option sets to compare at start-up in BENCH_STARTUP_OPTIONS, separated by |.
+# Results: deploy/benchmarks/target/bench/results-*.md and Gatling's HTML reports beside them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
