@@ -1,0 +1,685 @@
+package org.fieldsupport.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import org.fieldsupport.infra.FreePorts;
+import org.fieldsupport.launcher.LauncherSettings;
+import org.fieldsupport.launcher.LocalPlatform;
+
+/**
+ * The benchmark: starts the platform as {@code ./deploy/run} does (free ports, its own state under
+ * {@code deploy/benchmarks/target/}), measures the machine's limits on the same PostgreSQL server and broker, drives
+ * the scenarios with Gatling's open model and writes what it measured to {@code target/bench/results.md}.
+ *
+ * <p>Arguments: the scenarios to run, among {@code limits create saturation escalation mix startup} (default:
+ * {@code limits create saturation escalation mix}). System properties: {@code bench.create.rate} (300),
+ * {@code bench.create.seconds} (60), {@code bench.create.runs} (3), {@code bench.saturation.rates}
+ * (400,500,650,800,1000), {@code bench.saturation.seconds} (20), {@code bench.escalation.rate} (50),
+ * {@code bench.escalation.seconds} (60), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
+ * and the environment variable {@code BENCH_STARTUP_OPTIONS} (service JVM option sets to compare at start-up,
+ * separated by {@code |}; a set with {@code -XX:SharedArchiveFile=F} is first started once with
+ * {@code -XX:ArchiveClassesAtExit=F} to write the archive).
+ */
+public final class Benchmark {
+
+    private static final Pattern READY = Pattern.compile("\\[(\\S+)\\s*\\] ready in (\\d+) ms");
+
+    private final Path root;
+    private final Path work;
+    private final StringBuilder results = new StringBuilder();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private LocalPlatform platform;
+    private Limits.PgBench pgbenchMax;
+    private Limits.ProducerPerf producerPerf;
+
+    private Benchmark(Path root) {
+        this.root = root;
+        this.work = root.resolve("deploy/benchmarks/target/bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        List<String> scenarios = args.length > 0 ? List.of(args)
+                : List.of("limits", "create", "saturation", "escalation", "mix");
+        Benchmark bench = new Benchmark(root);
+        try {
+            bench.run(scenarios);
+        } finally {
+            bench.stopPlatform();
+            bench.write();
+        }
+        System.exit(0);
+    }
+
+    private void run(List<String> scenarios) throws Exception {
+        Files.createDirectories(work);
+        section("Run of " + Instant.now() + ": " + String.join(" ", scenarios));
+        line("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + Limits.runAndCapture(List.of("sh", "-c", "free -g | awk '/Mem:/{print $2\" GB\"}'"), work,
+                        Map.of()).trim() + " of memory; load average before the start " + Machine.loadAverage());
+        if (scenarios.contains("startup")) {
+            startupComparison();
+        }
+        if (scenarios.stream().anyMatch(s -> !s.equals("startup"))) {
+            startPlatform(serviceJavaOpts(), true);
+        }
+        if (scenarios.contains("limits")) {
+            limits();
+        }
+        if (scenarios.stream().anyMatch(List.of("create", "saturation", "escalation", "mix")::contains)) {
+            warmUp(scenarios.contains("escalation"));
+        }
+        // The escalations first: scenario 1 leaves tens of thousands of TicketOpened events for the other services
+        // to consume, and an escalation read behind them measures that backlog, not the on-site path.
+        if (scenarios.contains("escalation")) {
+            escalation();
+        }
+        if (scenarios.contains("create")) {
+            create();
+        }
+        if (scenarios.contains("saturation")) {
+            saturation();
+        }
+        if (scenarios.contains("mix")) {
+            awaitNoLag(300);
+            mix();
+        }
+        if (platform != null) {
+            memory("after the load");
+        }
+    }
+
+    private static String serviceJavaOpts() {
+        return System.getenv().getOrDefault("SERVICE_JAVA_OPTS", LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS);
+    }
+
+    // ---------------------------------------------------------------- the platform
+
+    private Map<String, Long> startPlatform(String javaOpts, boolean forLoad) throws Exception {
+        Path state = root.resolve("deploy/benchmarks/target/platform-state");
+        deleteRecursively(state);
+        Map<String, String> env = new HashMap<>();
+        env.put("PLATFORM_STATE_DIR", state.toString());
+        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
+        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
+        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        env.put("SERVICE_JAVA_OPTS", javaOpts);
+        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
+            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
+        }
+        LauncherSettings settings = LauncherSettings.from(env, root);
+        line("");
+        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`, load average " + Machine.loadAverage());
+        console.reset();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new TeeStream(original, console), true));
+        long started = System.nanoTime();
+        try {
+            platform = new LocalPlatform(settings);
+            platform.start();
+        } finally {
+            System.setOut(original);
+        }
+        long platformMs = (System.nanoTime() - started) / 1_000_000;
+        Map<String, Long> ready = new LinkedHashMap<>();
+        Matcher m = READY.matcher(console.toString());
+        while (m.find()) {
+            ready.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        line("- whole platform (PostgreSQL, broker, four services, reference data) started in " + platformMs
+                + " ms; each service ready (started side by side on " + Runtime.getRuntime().availableProcessors()
+                + " cores) in: " + ready.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+                        .collect(Collectors.joining(", ")));
+        System.setProperty("bench.ticket.url", platform.service("ticket-service").baseUrl());
+        System.setProperty("bench.logistics.url", platform.service("logistics-service").baseUrl());
+        System.setProperty("bench.tokens", settings.tokens().toString());
+        if (forLoad) {
+            Thread.sleep(10_000);
+            memory("at rest, 10 s after the start");
+        }
+        return ready;
+    }
+
+    private void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+            platform = null;
+        }
+    }
+
+    private Map<String, Double> memory(String when) {
+        Map<String, Double> rss = new LinkedHashMap<>();
+        StringBuilder row = new StringBuilder("- RSS " + when + ": ");
+        double total = 0;
+        for (Map.Entry<String, Long> e : Machine.servicePids().entrySet()) {
+            double mb = Machine.statusMb(e.getValue(), "VmRSS").orElse(Double.NaN);
+            double peak = Machine.statusMb(e.getValue(), "VmHWM").orElse(Double.NaN);
+            rss.put(e.getKey(), mb);
+            total += mb;
+            row.append(String.format(Locale.ROOT, "%s %.0f MB (peak %.0f), ", e.getKey(), mb, peak));
+        }
+        long self = ProcessHandle.current().pid();
+        double launcher = Machine.statusMb(self, "VmRSS").orElse(Double.NaN);
+        row.append(String.format(Locale.ROOT, "services together %.0f MB; this JVM (broker + load generator) %.0f MB",
+                total, launcher));
+        line(row.toString());
+        return rss;
+    }
+
+    // ---------------------------------------------------------------- the machine's limits
+
+    private void limits() throws Exception {
+        section("Limits of the machine (same PostgreSQL server, same broker)");
+        int pgPort = platform.settings().pgPort();
+        Limits.prepareScratchDatabase("127.0.0.1", pgPort);
+        line("load average before pgbench: " + Machine.loadAverage());
+        pgbenchMax = Limits.pgbench("127.0.0.1", pgPort, 8, 20, 0, work.resolve("pgbench"));
+        line(String.format(Locale.ROOT, "- pgbench ticket+outbox, 8 clients flat out: **%.0f tps**, average %.1f ms,"
+                + " p99 %.1f ms (`%s`)", pgbenchMax.tps(), pgbenchMax.avgLatencyMs(), pgbenchMax.p99LatencyMs(),
+                pgbenchMax.command()));
+        Limits.PgBench fixed = Limits.pgbench("127.0.0.1", pgPort, 8, 20, 300, work.resolve("pgbench"));
+        line(String.format(Locale.ROOT, "- pgbench ticket+outbox at a fixed 300/s (-R, latency from the schedule): "
+                + "%.0f tps, average %.1f ms, p99 %.1f ms", fixed.tps(), fixed.avgLatencyMs(), fixed.p99LatencyMs()));
+        line("load average before ProducerPerformance: " + Machine.loadAverage());
+        producerPerf = Limits.producerPerformance(platform.kafkaBootstrapServers(), platform.settings().partitions(),
+                300_000, 600, work);
+        line(String.format(Locale.ROOT, "- Kafka ProducerPerformance, 600-byte records, acks=all, idempotent: "
+                + "**%.0f records/s** (%.1f MB/s), p99 %.0f ms (`%s`)", producerPerf.recordsPerSecond(),
+                producerPerf.mbPerSecond(), producerPerf.p99Ms(), producerPerf.command()));
+    }
+
+    // ---------------------------------------------------------------- scenario 1
+
+    /** A freshly started JVM answers slowly until its hot paths are compiled: a minute of load not reported. */
+    private void warmUp(boolean escalations) throws Exception {
+        int seconds = Integer.parseInt(System.getProperty("bench.warmup.seconds", "30"));
+        line("");
+        line("(warm-up, not reported: ticket creation at 100/s" + (escalations ? " and escalations at 20/s" : "")
+                + ", " + seconds + " s each; load average before " + Machine.loadAverage() + ")");
+        GatlingRun.run(TicketCreationSimulation.class, 100, seconds, work.resolve("warmup"), "warm-up");
+        if (escalations) {
+            // Dispatch needs its own warm-up, but a backlog of bookings would weigh on the other scenarios.
+            GatlingRun.run(EscalationSimulation.class, 20, seconds, work.resolve("warmup"), "warm-up");
+        }
+        Thread.sleep(5_000);
+    }
+
+    private void create() throws Exception {
+        double rate = Double.parseDouble(System.getProperty("bench.create.rate", "300"));
+        int seconds = Integer.parseInt(System.getProperty("bench.create.seconds", "60"));
+        int runs = Integer.parseInt(System.getProperty("bench.create.runs", "3"));
+        section(String.format(Locale.ROOT, "Scenario 1: ticket creation at %.0f/s for %d s, %d runs", rate, seconds,
+                runs));
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> p999 = new ArrayList<>();
+        List<Double> throughput = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            if (i > 1) {
+                // A run that overloaded the service leaves it working off timed-out requests: let it finish them.
+                Thread.sleep(15_000);
+                awaitNoLag(120);
+            }
+            String load = Machine.loadAverage();
+            CpuWindow cpu = new CpuWindow();
+            Path jfr = i == 1 ? startProfile("ticket-service", seconds) : null;
+            GatlingRun run = GatlingRun.run(TicketCreationSimulation.class, rate, seconds, work.resolve("gatling"),
+                    "ticket creation " + rate + "/s run " + i);
+            GatlingRun.Figures all = run.all();
+            p50.add(all.p50());
+            p99.add(all.p99());
+            p999.add(all.p999());
+            throughput.add(all.okPerSecond());
+            errors.add((double) all.ko());
+            line(String.format(Locale.ROOT, "- run %d (load average before: %s): %d ok, %d errors, %.1f ok/s, "
+                    + "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms; %s; report %s", i, load,
+                    all.ok(), all.ko(), all.okPerSecond(), all.p50(), all.p90(), all.p99(), all.p999(), all.max(),
+                    cpu.summary(), root.relativize(run.reportDir)));
+            if (jfr != null) {
+                summariseProfile(jfr, "ticket-service during run 1");
+            }
+        }
+        line(String.format(Locale.ROOT, "- **median of %d runs**: p50 %s, p99 %s, p99.9 %s, throughput %s, errors %s",
+                runs, LatencyStats.spread(p50, "%.0f ms"), LatencyStats.spread(p99, "%.0f ms"),
+                LatencyStats.spread(p999, "%.0f ms"), LatencyStats.spread(throughput, "%.1f/s"),
+                LatencyStats.spread(errors, "%.0f")));
+        line("- target p99 ≤ 50 ms with no error: " + (LatencyStats.median(p99) <= 50
+                && errors.stream().allMatch(e -> e == 0) ? "**met**" : "**missed**"));
+    }
+
+    private void saturation() throws Exception {
+        String rates = System.getProperty("bench.saturation.rates", "400,500,650,800,1000");
+        int seconds = Integer.parseInt(System.getProperty("bench.saturation.seconds", "20"));
+        section("Scenario 1b: ticket creation, saturation search (" + seconds + " s per step)");
+        double best = 0;
+        for (String r : rates.split(",")) {
+            double rate = Double.parseDouble(r.trim());
+            String load = Machine.loadAverage();
+            CpuWindow cpu = new CpuWindow();
+            GatlingRun.Figures all = GatlingRun.run(TicketCreationSimulation.class, rate, seconds,
+                    work.resolve("gatling"), "saturation " + rate + "/s").all();
+            // Gatling's count per second over the whole run, tail included: what was completed, not what was sent.
+            double achieved = all.okPerSecond();
+            best = Math.max(best, achieved);
+            line(String.format(Locale.ROOT, "- offered %.0f/s (load average before: %s): %d ok (%.0f/s over the "
+                    + "step), %d errors, p50 %.0f ms, p99 %.0f ms, max %.0f ms; %s", rate, load, all.ok(), achieved,
+                    all.ko(), all.p50(), all.p99(), all.max(), cpu.summary()));
+            if (all.ko() > 0.01 * (all.ok() + all.ko()) || achieved < 0.9 * rate || all.p99() > 2000) {
+                line("  (saturated: stopping the search)");
+                break;
+            }
+            Thread.sleep(5_000);
+        }
+        line(String.format(Locale.ROOT, "- **saturation: about %.0f tickets/s** completed; pgbench ticket+outbox "
+                + "limit %s → ratio **%s** (target ≥ 40%%)", best,
+                pgbenchMax == null ? "not measured" : String.format(Locale.ROOT, "%.0f tps", pgbenchMax.tps()),
+                pgbenchMax == null ? "n/a" : LatencyStats.ratio(best, pgbenchMax.tps())));
+        if (producerPerf != null) {
+            line(String.format(Locale.ROOT, "- one TicketOpened event per ticket: %.0f events/s against the broker's "
+                    + "%.0f records/s from ProducerPerformance → %s", best, producerPerf.recordsPerSecond(),
+                    LatencyStats.ratio(best, producerPerf.recordsPerSecond())));
+        }
+    }
+
+    // ---------------------------------------------------------------- scenario 2
+
+    private void escalation() throws Exception {
+        double rate = Double.parseDouble(System.getProperty("bench.escalation.rate", "50"));
+        int seconds = Integer.parseInt(System.getProperty("bench.escalation.seconds", "60"));
+        section(String.format(Locale.ROOT, "Scenario 2: escalation → InterventionScheduled at %.0f/s for %d s",
+                rate, seconds));
+        addTechnicians(Integer.parseInt(System.getProperty("bench.escalation.technicians-per-site", "12")));
+        awaitNoLag(300);
+        Target.ESCALATED_AT.clear();
+        String load = Machine.loadAverage();
+        try (DispatchEventProbe probe = new DispatchEventProbe(platform.kafkaBootstrapServers())) {
+            CpuWindow cpu = new CpuWindow();
+            Path jfr = startProfile("dispatch-service", seconds);
+            GatlingRun run = GatlingRun.run(EscalationSimulation.class, rate, seconds, work.resolve("gatling"),
+                    "escalation " + rate + "/s");
+            String cpuSummary = cpu.summary();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && Target.ESCALATED_AT.keySet().stream()
+                    .anyMatch(t -> !probe.scheduledAt.containsKey(t) && !probe.atRiskAt.containsKey(t))) {
+                Thread.sleep(200);
+            }
+            List<Double> scheduled = new ArrayList<>();
+            List<Double> answered = new ArrayList<>();
+            int missing = 0;
+            for (Map.Entry<String, Long> e : Target.ESCALATED_AT.entrySet()) {
+                Long booked = probe.scheduledAt.get(e.getKey());
+                Long atRisk = probe.atRiskAt.get(e.getKey());
+                if (booked != null) {
+                    scheduled.add((booked - e.getValue()) / 1000.0);
+                }
+                if (booked == null && atRisk == null) {
+                    missing++;
+                } else {
+                    answered.add((Math.min(booked == null ? Long.MAX_VALUE : booked,
+                            atRisk == null ? Long.MAX_VALUE : atRisk) - e.getValue()) / 1000.0);
+                }
+            }
+            double[] values = scheduled.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] any = answered.stream().mapToDouble(Double::doubleValue).toArray();
+            GatlingRun.Figures esc = run.request("POST /tickets/{id}/escalation");
+            line(String.format(Locale.ROOT, "- load average before: %s; %s; report %s", load, cpuSummary,
+                    root.relativize(run.reportDir)));
+            if (esc != null) {
+                line(String.format(Locale.ROOT, "- HTTP escalation: %d accepted, %d errors, p50 %.0f ms, p99 %.0f ms",
+                        esc.ok(), esc.ko(), esc.p50(), esc.p99()));
+            }
+            double p50 = LatencyStats.percentile(values, 50);
+            double p99 = LatencyStats.percentile(values, 99);
+            line(String.format(Locale.ROOT, "- 202 → InterventionScheduled at our consumer: %d booked; **p50 %.0f ms, "
+                    + "p90 %.0f ms, p99 %.0f ms**, max %.0f ms (targets 100 / 300 ms: p50 %s, p99 %s)",
+                    values.length, p50, LatencyStats.percentile(values, 90), p99,
+                    LatencyStats.percentile(values, 100), p50 <= 100 ? "met" : "missed",
+                    p99 <= 300 ? "met" : "missed"));
+            line(String.format(Locale.ROOT, "- 202 → dispatch's answer (InterventionScheduled, or InterventionAtRisk "
+                    + "when the technicians' agendas are full): %d answered (%d at risk), %d without answer after "
+                    + "60 s; p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms", any.length, any.length
+                            - values.length, missing, LatencyStats.percentile(any, 50),
+                    LatencyStats.percentile(any, 90), LatencyStats.percentile(any, 99),
+                    LatencyStats.percentile(any, 100)));
+            summariseProfile(jfr, "dispatch-service during the escalations");
+        }
+    }
+
+    // ---------------------------------------------------------------- scenario 3
+
+    private void mix() throws Exception {
+        double rate = Double.parseDouble(System.getProperty("bench.mix.rate", "100"));
+        int seconds = Integer.parseInt(System.getProperty("bench.mix.seconds", "600"));
+        section(String.format(Locale.ROOT, "Scenario 3: mixed load at %.0f tickets/s for %d s", rate, seconds));
+        String load = Machine.loadAverage();
+        CpuWindow cpu = new CpuWindow();
+        GatlingRun run = GatlingRun.run(MixedLoadSimulation.class, rate, seconds, work.resolve("gatling"),
+                "mixed " + rate + "/s for " + seconds + " s");
+        line(String.format(Locale.ROOT, "- load average before: %s, after: %s; %s; report %s", load,
+                Machine.loadAverage(), cpu.summary(), root.relativize(run.reportDir)));
+        for (GatlingRun.Figures f : run.figures.values()) {
+            line(String.format(Locale.ROOT, "  - %s: %d ok, %d errors, p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+                    f.name(), f.ok(), f.ko(), f.p50(), f.p99(), f.max()));
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Map<String, Long> lag = lag(admin);
+            line("- consumer lag (records) when the load stopped: " + lag);
+            long start = System.nanoTime();
+            while (lag.values().stream().mapToLong(Long::longValue).sum() > 0
+                    && System.nanoTime() - start < Duration.ofSeconds(300).toNanos()) {
+                Thread.sleep(250);
+                lag = lag(admin);
+            }
+            line(String.format(Locale.ROOT, "- every consumer group caught up %.1f s after the load stopped "
+                    + "(remaining: %s)", (System.nanoTime() - start) / 1e9, lag));
+        }
+        line("- downstream effects, counted in each service's database: " + downstreamCounts());
+    }
+
+    /** Waits until every consumer group has read everything, so a scenario does not inherit another's backlog. */
+    private void awaitNoLag(int maxSeconds) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            long start = System.nanoTime();
+            Map<String, Long> lag = lag(admin);
+            while (lag.values().stream().mapToLong(Long::longValue).sum() > 0
+                    && System.nanoTime() - start < Duration.ofSeconds(maxSeconds).toNanos()) {
+                Thread.sleep(500);
+                lag = lag(admin);
+            }
+            line(String.format(Locale.ROOT, "(waited %.0f s for the consumers to catch up before the scenario; lag "
+                    + "now %s)", (System.nanoTime() - start) / 1e9, lag));
+        }
+    }
+
+    /**
+     * The reference data has three technicians, whose agendas hold about 280 visits over the planner's 15 business
+     * days; a minute at 50 escalations per second needs ten times that, or dispatch answers InterventionAtRisk.
+     */
+    private void addTechnicians(int perSite) throws Exception {
+        if (perSite <= 0) {
+            return;
+        }
+        String admin = platform.token("admin");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String[][] sites = {{"STRASBOURG", "GRAND_EST", "48.5839", "7.7455"}, {"NANCY", "GRAND_EST", "48.6921",
+                "6.1844"}, {"DIJON", "BFC", "47.3220", "5.0415"}};
+        for (String[] site : sites) {
+            for (int i = 1; i <= perSite; i++) {
+                String body = "{\"name\":\"Benchmark technician " + i + "\",\"team\":\"" + site[1]
+                        + "\",\"baseLatitude\":" + site[2] + ",\"baseLongitude\":" + site[3] + ",\"sites\":[\""
+                        + site[0] + "\"],\"skills\":[]}";
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        platform.service("dispatch-service").baseUrl() + "/technicians/T-BENCH-" + site[0] + "-" + i))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("technician refused: " + response.statusCode() + " "
+                            + response.body());
+                }
+            }
+        }
+        line("(" + perSite * 3 + " benchmark technicians added, " + perSite + " per site, so that the agendas hold "
+                + "the scenario's visits)");
+    }
+
+    private static Map<String, Long> lag(Admin admin) throws Exception {
+        Map<String, Long> lag = new LinkedHashMap<>();
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            long sum = 0;
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+                if (e.getValue() != null && ends.get(e.getKey()) != null) {
+                    sum += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                }
+            }
+            lag.put(group.groupId(), sum);
+        }
+        return lag;
+    }
+
+    private String downstreamCounts() {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("ticket-service", "select status, count(*) from ticket group by status order by 1");
+        queries.put("dispatch-service", "select status, count(*) from intervention group by status order by 1");
+        queries.put("logistics-service", "select status, count(*) from shipment group by status order by 1");
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            try (var db = platform.openDatabase(q.getKey()); var st = db.createStatement();
+                    var rs = st.executeQuery(q.getValue())) {
+                StringBuilder s = new StringBuilder(q.getKey() + " {");
+                while (rs.next()) {
+                    s.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+                }
+                out.add(s.toString().trim() + "}");
+            } catch (Exception e) {
+                out.add(q.getKey() + ": " + e.getMessage());
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    // ---------------------------------------------------------------- start-up and memory options
+
+    private void startupComparison() throws Exception {
+        section("Start-up and memory at rest by SERVICE_JAVA_OPTS");
+        String sets = System.getenv().getOrDefault("BENCH_STARTUP_OPTIONS",
+                LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS);
+        for (String options : sets.split("\\|")) {
+            String opts = options.trim();
+            if (opts.contains("SharedArchiveFile")) {
+                // Dynamic AppCDS (Java 17): one start that writes each service's archive at exit, then the measure.
+                String dump = opts.replaceAll("-XX:SharedArchiveFile=(\\S+)", "-XX:ArchiveClassesAtExit=$1");
+                startPlatform(dump, false);
+                stopPlatform();
+                line("  (that start wrote the class-data archives)");
+            }
+            startPlatform(opts, false);
+            Thread.sleep(10_000);
+            memory("at rest, 10 s after the start");
+            stopPlatform();
+        }
+    }
+
+    // ---------------------------------------------------------------- profiles
+
+    private Path startProfile(String service, int seconds) {
+        Long pid = Machine.servicePids().get(service);
+        if (pid == null) {
+            return null;
+        }
+        Path file = work.resolve("profile-" + service + "-" + System.currentTimeMillis() + ".jfr");
+        try {
+            Limits.runAndCapture(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "JFR.start", "settings=profile", "duration=" + seconds + "s",
+                    "filename=" + file), work, Map.of());
+            return file;
+        } catch (Exception e) {
+            line("(no profile: " + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** The hottest methods of an execution-sample recording: top frames, and our own code's frames anywhere. */
+    private void summariseProfile(Path jfr, String what) throws Exception {
+        if (jfr == null) {
+            return;
+        }
+        for (int i = 0; i < 40 && !Files.exists(jfr); i++) {
+            Thread.sleep(500);
+        }
+        if (!Files.exists(jfr)) {
+            line("(profile " + jfr + " not written)");
+            return;
+        }
+        Thread.sleep(2000);
+        Map<String, Integer> top = new HashMap<>();
+        Map<String, Integer> packages = new HashMap<>();
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            if (frames.isEmpty()) {
+                continue;
+            }
+            samples++;
+            RecordedFrame first = frames.get(0);
+            top.merge(first.getMethod().getType().getName() + "." + first.getMethod().getName(), 1, Integer::sum);
+            Set<String> seen = new java.util.HashSet<>();
+            for (RecordedFrame frame : frames) {
+                String name = frame.getMethod().getType().getName();
+                String area = area(name);
+                if (seen.add(area)) {
+                    packages.merge(area, 1, Integer::sum);
+                }
+            }
+        }
+        int total = samples;
+        line("- profile (JFR execution samples) of " + what + ": " + total + " samples; share of samples whose "
+                + "stack includes: " + packages.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()).limit(10).map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(),
+                                100.0 * e.getValue() / total)).collect(Collectors.joining(", ")));
+        line("  hottest top frames: " + top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
+                .reversed()).limit(8).map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(),
+                        100.0 * e.getValue() / total)).collect(Collectors.joining(", ")));
+    }
+
+    private static String area(String className) {
+        String[][] areas = {{"org.fieldsupport.", "our code"}, {"org.hibernate.", "Hibernate"},
+                {"org.postgresql.", "PostgreSQL JDBC"}, {"io.agroal.", "Agroal pool"},
+                {"org.apache.kafka.", "Kafka client"}, {"io.smallrye.jwt", "JWT"}, {"org.jose4j", "JWT"},
+                {"com.fasterxml.jackson", "Jackson"}, {"io.vertx.", "Vert.x"}, {"io.netty.", "Netty"},
+                {"io.quarkus.resteasy", "REST"}, {"org.jboss.resteasy", "REST"}, {"io.micrometer", "Micrometer"},
+                {"io.smallrye.reactive.messaging", "Reactive Messaging"}, {"org.flywaydb", "Flyway"},
+                {"ai.timefold", "Timefold"}, {"java.util.zip", "zip"}, {"sun.security", "crypto"}};
+        for (String[] a : areas) {
+            if (className.startsWith(a[0])) {
+                return a[1];
+            }
+        }
+        return "other";
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void section(String title) {
+        line("");
+        line("### " + title);
+        line("");
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        results.append(text).append('\n');
+    }
+
+    private void write() throws IOException {
+        Files.createDirectories(work);
+        Path out = work.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md");
+        Files.writeString(out, results);
+        System.out.println("\nResults written to " + out);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** CPU used by each service and by the whole machine between its creation and {@link #summary()}. */
+    private static final class CpuWindow {
+        private final Map<String, Long> pids = Machine.servicePids();
+        private final Map<String, Double> before = new HashMap<>();
+        private final long[] machine = Machine.machineJiffies();
+        private final double self = Machine.cpuSeconds(ProcessHandle.current().pid());
+        private final long started = System.nanoTime();
+
+        CpuWindow() {
+            pids.forEach((name, pid) -> before.put(name, Machine.cpuSeconds(pid)));
+        }
+
+        String summary() {
+            double wall = (System.nanoTime() - started) / 1e9;
+            long[] now = Machine.machineJiffies();
+            double busy = now[1] == machine[1] ? Double.NaN
+                    : 100.0 * (now[0] - machine[0]) / (now[1] - machine[1]);
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "CPU: machine %.0f%% busy of %d cores", busy, Runtime.getRuntime().availableProcessors()));
+            pids.forEach((name, pid) -> s.append(String.format(Locale.ROOT, ", %s %.0f%%", name.replace("-service",
+                    ""), 100.0 * (Machine.cpuSeconds(pid) - before.get(name)) / wall)));
+            s.append(String.format(Locale.ROOT, ", broker+Gatling JVM %.0f%% (of one core)",
+                    100.0 * (Machine.cpuSeconds(ProcessHandle.current().pid()) - self) / wall));
+            return s.toString();
+        }
+    }
+
+    /** Copies what the platform prints to the console into a buffer too. */
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        TeeStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.fieldsupport.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the machine and the service processes say about themselves, from /proc. */
+final class Machine {
+
+    static final List<String> SERVICES = List.of("ticket-service", "dispatch-service", "logistics-service",
+            "survey-service");
+
+    private Machine() {
+    }
+
+    /** The load averages (1, 5, 15 min) as /proc/loadavg gives them. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static double load1() {
+        return Double.parseDouble(loadAverage().split(" ")[0]);
+    }
+
+    /** The pid of each service this JVM started, found among its children by the jar they run. */
+    static Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            ProcessHandle.current().children()
+                    .filter(p -> p.info().commandLine().orElse("").contains(service + "/target/quarkus-app/"))
+                    .findFirst().ifPresent(p -> pids.put(service, p.pid()));
+        }
+        return pids;
+    }
+
+    /** A field of /proc/PID/status in MB, such as VmRSS or VmHWM (peak RSS). */
+    static Optional<Double> statusMb(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+        } catch (IOException e) {
+            // Gone.
+        }
+        return Optional.empty();
+    }
+
+    /** CPU time used so far by a process (user + system), in seconds. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Busy and total jiffies of the whole machine, from /proc/stat. */
+    static long[] machineJiffies() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+    }
+}
