@@ -52,7 +52,13 @@ public class CrossServiceFlowsE2ETest {
     }
 
     @Test
-    void aKeyboardDeliveredAtHomeResolvesTheTicketAndItsSurveyIsAnsweredThroughTheForm() throws Exception {
+    void aKeyboardDeliveredAtHomeAtEachSiteResolvesTheTicketAndItsSurveyIsAnsweredThroughTheForm() throws Exception {
+        for (String site : List.of("STRASBOURG", "NANCY", "DIJON")) {
+            keyboardDeliveredAndSurveyed(site);
+        }
+    }
+
+    private void keyboardDeliveredAndSurveyed(String site) throws Exception {
         String employee = "E-E2E-KB-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(platform.token("desk-agent")).contentType(ContentType.JSON)
                 .body("{\"recipientName\": \"" + DELIVERY_ADDRESS_PARTS.get(0) + "\", \"line1\": \""
@@ -60,8 +66,8 @@ public class CrossServiceFlowsE2ETest {
                         + DELIVERY_ADDRESS_PARTS.get(2) + "\", \"country\": \"FR\"}")
                 .put(url("logistics-service", "/employees/" + employee + "/delivery-address"))
                 .then().statusCode(200);
-        long answersBefore = surveyAnswers("DIJON");
-        String ticket = openTicket("DIJON", employee, "ACCESSORY", "\"accessory\": \"KEYBOARD\"");
+        long answersBefore = surveyAnswers(site);
+        String ticket = openTicket(site, employee, "ACCESSORY", "\"accessory\": \"KEYBOARD\"");
         escalate(ticket, "SHIPMENT");
 
         Map<String, Object> shipment = await().atMost(PATIENCE).until(() -> given()
@@ -88,7 +94,7 @@ public class CrossServiceFlowsE2ETest {
                 .then().statusCode(200).body(containsString("Merci"));
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("rating", "1")
                 .post(surveyUrl).then().statusCode(409).body(containsString("déjà répondu"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(surveyAnswers("DIJON"))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(surveyAnswers(site))
                 .isEqualTo(answersBefore + 1));
     }
 
@@ -186,7 +192,7 @@ public class CrossServiceFlowsE2ETest {
     }
 
     @Test
-    void aSickDayMovesTheVisitToAColleagueAndTheTicketSaysSo() throws Exception {
+    void aSickDayMovesTheVisitToAColleagueAndWhenNoOneIsLeftTheTicketIsAtRisk() throws Exception {
         // A site of its own, so that the sick day touches no other scenario: two roving technicians from one base.
         String admin = platform.issueToken("e2e-admin", List.of("admin", "dispatcher"), Duration.ofMinutes(10));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -224,6 +230,19 @@ public class CrossServiceFlowsE2ETest {
                 .body("timeline.kind", org.hamcrest.Matchers.hasItem("APPOINTMENT_RESCHEDULED"))
                 .body("timeline.detail", org.hamcrest.Matchers.hasItem(containsString("T-METZ-B")))
                 .body("status", equalTo("APPOINTMENT_BOOKED")));
+
+        // Then both are off until after the promise: the visit can only come late, and the ticket says so.
+        Instant deadline = Instant.parse((String) visit.get("deadline"));
+        for (String technician : List.of("T-METZ-A", "T-METZ-B")) {
+            given().auth().oauth2(platform.token("dispatcher")).contentType(ContentType.JSON)
+                    .body("{\"startsAt\": \"" + start.minus(Duration.ofHours(2)) + "\", \"endsAt\": \""
+                            + deadline.plus(Duration.ofDays(1)) + "\", \"reason\": \"SICKNESS\"}")
+                    .post(url("dispatch-service", "/technicians/" + technician + "/absences")).then().statusCode(201);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(platform.token("desk-agent"))
+                .get(url("ticket-service", "/tickets/" + ticket)).then().statusCode(200)
+                .body("status", equalTo("AT_RISK"))
+                .body("timeline.kind", org.hamcrest.Matchers.hasItem("AT_RISK")));
     }
 
     @Test
