@@ -145,7 +145,24 @@ public class ProblemMappers {
         if (e instanceof JsonProcessingException json) {
             return jsonFailure(json, uri);
         }
+        if (clientWentAway(e)) {
+            // The caller closed the connection before its body arrived: nobody reads this answer, and logging each
+            // one with its stack trace is what drowns a service when a backlog makes clients give up.
+            LOG.debugf("Client closed the connection during %s", uri.getPath());
+            return respond(new Problem(Problem.TYPE_BASE + "client-closed-request", "Client closed the request",
+                    400, "The connection was closed before the request was complete.", uri.getPath(), null, null));
+        }
         return internalError(e, uri);
+    }
+
+    /** Whether {@code e} comes from the client's connection closing under the request. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response jsonFailure(JsonProcessingException json, UriInfo uri) {
