@@ -77,7 +77,7 @@ public final class FaultSuite {
 
     /** One fault as it happened: seconds since the load began; catch-up after the component was back. */
     record Fault(String name, double startedAt, double downSeconds, double catchUpSeconds, long nonOkDuring,
-            long openNonOkDuring, long openAttemptsDuring, boolean underLoad) {
+            long openNonOkDuring, long openAttemptsDuring, boolean underLoad, Map<Integer, Long> openStatuses) {
     }
 
     /** The run's outcome. */
@@ -86,9 +86,17 @@ public final class FaultSuite {
             return reconciliation.clean();
         }
 
+        /** Tickets fired during the broker outage whose first creation attempt got no 2xx (answer or none). */
         public long brokerOutageNonOk() {
             return faults.stream().filter(f -> f.name().equals("broker-kill")).mapToLong(Fault::openNonOkDuring)
                     .sum();
+        }
+
+        /** Of those, the ones the API refused (4xx or 5xx), rather than answered too late (no answer in 15 s). */
+        public long brokerOutageRefused() {
+            return faults.stream().filter(f -> f.name().equals("broker-kill"))
+                    .flatMap(f -> f.openStatuses().entrySet().stream())
+                    .filter(e -> e.getKey() >= 400).mapToLong(Map.Entry::getValue).sum();
         }
     }
 
@@ -228,11 +236,16 @@ public final class FaultSuite {
                 && a.sentAtNanos() >= before && a.sentAtNanos() <= back && a.status() / 100 != 2).count();
         long openAll = traffic.attempts.stream().filter(a -> a.call().equals("open") && a.first()
                 && a.sentAtNanos() >= before && a.sentAtNanos() <= back).count();
+        Map<Integer, Long> statuses = new java.util.TreeMap<>(traffic.attempts.stream()
+                .filter(a -> a.call().equals("open") && a.first() && a.sentAtNanos() >= before
+                        && a.sentAtNanos() <= back)
+                .collect(java.util.stream.Collectors.groupingBy(Traffic.Attempt::status,
+                        java.util.stream.Collectors.counting())));
         Fault done = new Fault(fault, startedAt, (back - before) / 1e9, (caughtUp - back) / 1e9, nonOk, openNonOk,
-                openAll, underLoad);
+                openAll, underLoad, statuses);
         say(String.format("  back after %.1f s, caught up %.1f s later (backlog <= %d); non-2xx attempts during: "
-                + "%d (tickets whose creation did not get 2xx at first: %d of %d)", done.downSeconds(), done.catchUpSeconds(), threshold, nonOk,
-                openNonOk, openAll));
+                + "%d (tickets whose creation did not get 2xx at first: %d of %d, statuses %s; 0 = no answer)",
+                done.downSeconds(), done.catchUpSeconds(), threshold, nonOk, openNonOk, openAll, statuses));
         return done;
     }
 
@@ -320,6 +333,12 @@ public final class FaultSuite {
             out.append(String.format("  %-24s %6.0fs %6.1fs %8.1fs %10d %14d of %-5d %s%n", f.name(), f.startedAt(),
                     f.downSeconds(), f.catchUpSeconds(), f.nonOkDuring(), f.openNonOkDuring(),
                     f.openAttemptsDuring(), f.underLoad() ? "yes" : "no"));
+            out.append(String.format("  %-24s first creation attempts by status (0: no answer within 15 s): %s%n", "",
+                    f.openStatuses()));
+        }
+        if (!traffic.failureSamples.isEmpty()) {
+            out.append("  some answers that were not 2xx:\n");
+            traffic.failureSamples.forEach(sample -> out.append("    ").append(sample).append('\n'));
         }
         out.append("\nreconciliation (every accepted ticket, all four databases, every record of every topic)\n");
         out.append(String.format("  %-58s %8s %6s %10s%n", "effect", "expected", "lost", "duplicated"));

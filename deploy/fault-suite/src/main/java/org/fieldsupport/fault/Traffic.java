@@ -59,6 +59,8 @@ final class Traffic {
     private final Http http = new Http();
     final List<Ticket> tickets;
     final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+    /** The first few answers that were not 2xx, for the report. */
+    final ConcurrentLinkedQueue<String> failureSamples = new ConcurrentLinkedQueue<>();
     private final double rate;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService workers = Executors.newCachedThreadPool();
@@ -179,6 +181,11 @@ final class Traffic {
             first = false;
             if (answer.ok()) {
                 return answer;
+            }
+            if (failureSamples.size() < 8) {
+                String body = answer.body() == null ? "" : answer.body().replaceAll("\\s+", " ");
+                failureSamples.add(call + " " + answer.status() + " " + body.substring(0, Math.min(160,
+                        body.length())));
             }
             if (answer.status() == 409 && unanswered && !call.equals("open")) {
                 return new Http.Answer(200, answer.body());
