@@ -111,24 +111,45 @@ public class Inbox {
         return true;
     }
 
-    /** Failures that may pass by themselves: lost connection, lock or serialization conflicts, server shutdown. */
+    /**
+     * Failures that may pass by themselves: lost connection, lock or serialization conflicts, server shutdown, and a
+     * commit the database did not confirm. The causes and the suppressed exceptions are both searched: when
+     * PostgreSQL goes away during the commit, the transaction manager throws a {@code RollbackException} whose SQL
+     * error is only a suppressed {@code XAException} (whether the commit happened is then unknown; a retry is safe,
+     * as the inbox row makes a second application a no-op).
+     */
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        boolean transientFound = false;
+        while (!pending.isEmpty()) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof PoisonMessageException) {
                 return false;
             }
-            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-                return true;
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException
+                    || t instanceof javax.transaction.xa.XAException) {
+                transientFound = true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                         || state.startsWith("57")) {
-                    return true;
+                    transientFound = true;
                 }
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
         }
-        return false;
+        return transientFound;
     }
 
     /**
