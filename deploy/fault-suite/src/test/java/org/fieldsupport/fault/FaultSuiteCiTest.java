@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault suite's small variant, in the build: 600 tickets at 6 per second on a platform of its own, while the
- * broker is SIGKILLed (kept down 10 s) and restarted, then dispatch-service is SIGKILLed and restarted. Nothing the
+ * The fault suite's small variant, in the build: 600 tickets at 6 per second on a platform of its own, while
+ * dispatch-service is SIGKILLed and restarted, then the broker is SIGKILLed, kept down 10 s and restarted. Nothing the
  * API accepted may be lost or duplicated, and no ticket creation is refused during the broker outage. The full
  * run (10,000 tickets, every fault) is {@code ./deploy/fault-suite.sh}.
  */
@@ -19,8 +19,8 @@ class FaultSuiteCiTest {
     @Test
     void ticketsAcceptedThroughABrokerCrashAndAServiceCrashAreAllThereExactlyOnce() throws Exception {
         Path root = Path.of(System.getProperty("platform.root")).toAbsolutePath();
-        FaultSuite.Options options = new FaultSuite.Options(600, 6, List.of("broker-kill",
-                "kill:dispatch-service"), Duration.ofSeconds(10), Duration.ofMinutes(3),
+        FaultSuite.Options options = new FaultSuite.Options(600, 6, List.of("kill:dispatch-service",
+                "broker-kill"), Duration.ofSeconds(10), Duration.ofMinutes(3),
                 root.resolve("deploy/fault-suite/target/ci-platform-state"),
                 root.resolve("deploy/fault-suite/target/ci-fault-report.txt"));
 
@@ -38,6 +38,8 @@ class FaultSuiteCiTest {
         // report, retried with the same Idempotency-Key, and every ticket is accepted exactly once (above).
         assertThat(outcome.brokerOutageRefused()).as("ticket creations refused during the broker outage\n"
                 + outcome.report()).isZero();
-        assertThat(outcome.faults()).allSatisfy(fault -> assertThat(fault.underLoad()).isTrue());
+        assertThat(outcome.faults()).filteredOn(fault -> fault.name().equals("broker-kill"))
+                .singleElement().satisfies(fault -> assertThat(fault.underLoad()).as("broker killed under load")
+                        .isTrue());
     }
 }
