@@ -92,7 +92,7 @@ record ServiceConfig(String service,
             groupIds.add(attributes.getOrDefault("group.id", applicationName));
             if (attributes.containsKey("dead-letter-queue.topic")) {
                 deadLetterTopics.add(attributes.get("dead-letter-queue.topic"));
-            } else if ("dead-letter-queue".equals(attributes.get("failure-strategy"))) {
+            } else if (attributes.getOrDefault("failure-strategy", "").endsWith("dead-letter-queue")) {
                 // SmallRye's default dead-letter topic: not one of the platform's, so the checks will flag it.
                 deadLetterTopics.add("dead-letter-topic-" + topic);
             }

@@ -17,13 +17,16 @@ import java.util.Map;
  * <li>{@code KAFKA_AUTH}: {@code none} (default: plaintext, anyone on the machine may read and write) or
  * {@code scram} (every client authenticates with SASL/SCRAM-SHA-512, each service may write only its own topic
  * and read only what it consumes; the operator's credentials are in {@code .local/secrets/kafka-admin.properties});</li>
+ * <li>{@code KAFKA_PROCESS}: {@code launcher} (default: the broker runs inside the launcher's JVM) or {@code child}
+ * (the broker runs in a JVM of its own, a child of the launcher, that can be killed and restarted alone, as the
+ * fault suite does);</li>
  * <li>{@code TICKET_SERVICE_PORT} (8081), {@code DISPATCH_SERVICE_PORT} (8082), {@code LOGISTICS_SERVICE_PORT}
  * (8083), {@code SURVEY_SERVICE_PORT} (8084).</li>
  * </ul>
  */
 public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
         String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
-        boolean kafkaScram, List<ServiceSpec> services) {
+        boolean kafkaScram, boolean kafkaInChildProcess, List<ServiceSpec> services) {
 
     public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
 
@@ -39,6 +42,7 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
                 env.getOrDefault("PG_ADMIN_PASSWORD", ""),
                 env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
                 kafkaScram(env.getOrDefault("KAFKA_AUTH", "none")),
+                kafkaInChildProcess(env.getOrDefault("KAFKA_PROCESS", "launcher")),
                 ServiceSpec.DEFAULTS.stream()
                         .map(spec -> new ServiceSpec(spec.name(),
                                 Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port())))))
@@ -50,6 +54,14 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
             case "none" -> false;
             case "scram" -> true;
             default -> throw new IllegalArgumentException("KAFKA_AUTH must be none or scram, not " + auth);
+        };
+    }
+
+    private static boolean kafkaInChildProcess(String process) {
+        return switch (process) {
+            case "launcher" -> false;
+            case "child" -> true;
+            default -> throw new IllegalArgumentException("KAFKA_PROCESS must be launcher or child, not " + process);
         };
     }
 

@@ -48,6 +48,9 @@ public final class LocalPlatform {
     private PostgresServer postgres;
     private JwtKeys keys;
     private KafkaBroker broker;
+    /** The broker's own JVM when {@link LauncherSettings#kafkaInChildProcess()}; else null. */
+    private Process brokerProcess;
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
 
     public LocalPlatform(LauncherSettings settings) {
         this.settings = settings;
@@ -80,7 +83,7 @@ public final class LocalPlatform {
                                 Secrets.loadOrCreate(settings.secrets().resolve("kafka-platform-admin.password"))))
                 : new KafkaBroker(settings.stateDir().resolve("kafka"), "127.0.0.1", settings.kafkaPort(),
                         settings.kafkaControllerPort());
-        broker.start();
+        startBroker();
         broker.createTopics(Topology.allTopics(), settings.partitions());
         Map<ServiceSpec, KafkaAccess> kafkaUsers = new HashMap<>();
         for (ServiceSpec spec : settings.services()) {
@@ -105,6 +108,7 @@ public final class LocalPlatform {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
             // The one-time links in survey invitations point at this platform's survey-service.
             env.put("SURVEY_PUBLIC_BASE_URL", service("survey-service").baseUrl());
+            environments.put(spec.name(), env);
             services.add(ServiceProcess.start(spec, settings, env));
         }
         for (ServiceProcess service : services) {
@@ -151,12 +155,131 @@ public final class LocalPlatform {
     }
 
     /** Stops the broker cleanly (its data is kept), as an operator or a crash would take it away. */
-    public void stopBroker() {
-        broker.stop();
+    public synchronized void stopBroker() {
+        if (brokerProcess != null) {
+            stopProcess(brokerProcess, Duration.ofSeconds(30));
+            brokerProcess = null;
+        } else if (broker != null) {
+            broker.stop();
+        }
     }
 
-    public void startBroker() {
-        broker.start();
+    /** Starts the broker again on its kept data (in its own JVM when the settings say so); returns once usable. */
+    public synchronized void startBroker() {
+        if (!settings.kafkaInChildProcess()) {
+            broker.start();
+            return;
+        }
+        if (brokerProcess != null && brokerProcess.isAlive()) {
+            return;
+        }
+        try {
+            brokerProcess = startBrokerProcess();
+        } catch (IOException e) {
+            throw new StartupFailure("cannot start the Kafka broker's JVM: " + e.getMessage());
+        }
+        try {
+            broker.awaitReady(Duration.ofSeconds(90));
+        } catch (IllegalStateException e) {
+            throw new StartupFailure("the Kafka broker did not become ready" + (brokerProcess.isAlive() ? ""
+                    : " (its JVM exited with " + brokerProcess.exitValue() + ")") + ": see "
+                    + settings.logs().resolve("kafka.log"));
+        }
+    }
+
+    /** SIGKILL to the broker's JVM (only when it runs in its own process): a crash, nothing flushed. */
+    public synchronized void killBroker() throws InterruptedException {
+        if (brokerProcess == null) {
+            throw new IllegalStateException("The broker runs inside the launcher (KAFKA_PROCESS=child to kill it)");
+        }
+        brokerProcess.destroyForcibly();
+        brokerProcess.waitFor();
+        brokerProcess = null;
+    }
+
+    /** The broker JVM's process id, or -1 when the broker runs inside the launcher. */
+    public synchronized long brokerPid() {
+        return brokerProcess == null ? -1 : brokerProcess.pid();
+    }
+
+    private Process startBrokerProcess() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", System.getProperty("java.class.path"), org.fieldsupport.infra.KafkaBrokerMain.class.getName(),
+                settings.stateDir().resolve("kafka").toString(), "127.0.0.1", String.valueOf(settings.kafkaPort()),
+                String.valueOf(settings.kafkaControllerPort())));
+        ProcessBuilder builder = new ProcessBuilder();
+        if (broker.adminAccess().authenticated()) {
+            command.add(broker.adminAccess().user());
+            builder.environment().put(org.fieldsupport.infra.KafkaBrokerMain.PASSWORD_VARIABLE,
+                    broker.adminAccess().password());
+        }
+        // Standard input stays open: the broker exits when it closes, so a launcher that dies leaves no broker.
+        return builder.command(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logs().resolve("kafka.log").toFile()))
+                .start();
+    }
+
+    private static void stopProcess(Process process, Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL to a service's JVM: a crash in the middle of whatever it was doing. */
+    public synchronized void killService(String name) throws InterruptedException {
+        running(name).kill();
+    }
+
+    /**
+     * SIGTERM to a service, as an operator's stop: it finishes what it can and exits (SIGKILL after 30 s). True when
+     * it stopped by itself.
+     */
+    public synchronized boolean stopService(String name) throws InterruptedException {
+        return running(name).stop(Duration.ofSeconds(30));
+    }
+
+    /** Starts a stopped or killed service again, on the same port, database and broker; returns once ready. */
+    public synchronized Duration startService(String name) throws IOException, InterruptedException {
+        ServiceProcess old = running(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
+        }
+        ServiceProcess started = ServiceProcess.start(old.spec, settings, environments.get(name));
+        services.set(services.indexOf(old), started);
+        if (!started.awaitReady(READY_TIMEOUT)) {
+            throw new StartupFailure(name + " was not ready again after " + READY_TIMEOUT.toSeconds()
+                    + " s. Last lines of " + started.log() + ":\n" + started.tailOfLog(25));
+        }
+        return started.sinceStart();
+    }
+
+    /** The process id of a service's JVM. */
+    public synchronized long servicePid(String name) {
+        return running(name).pid();
+    }
+
+    private ServiceProcess running(String name) {
+        return services.stream().filter(s -> s.spec.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    /**
+     * Stops the embedded PostgreSQL ({@code pg_ctl stop -m fast}: every connection is cut) and starts it again on
+     * the same port and data, as a database restart under the services' feet.
+     */
+    public synchronized void restartPostgres() {
+        if (!settings.embeddedPostgres()) {
+            throw new IllegalStateException("Only the embedded PostgreSQL can be restarted by the launcher");
+        }
+        postgres.close();
+        postgres = EmbeddedPostgres.start(settings.stateDir().resolve("postgres"), settings.pgPort());
     }
 
     private void checkPortsAreFree() {
@@ -360,7 +483,7 @@ public final class LocalPlatform {
                 stop.join();
             }
             if (broker != null) {
-                broker.stop();
+                stopBroker();
             }
             if (postgres != null) {
                 postgres.close();

@@ -93,14 +93,25 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, so the service finishes its requests and relays; SIGKILL only if it hangs. */
-    void stop(Duration grace) throws InterruptedException {
+    /** SIGKILL: the JVM dies at once, in the middle of whatever it was doing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /**
+     * SIGTERM, so the service finishes its requests and relays; SIGKILL only if it hangs. True when it exited by
+     * itself within the grace period.
+     */
+    boolean stop(Duration grace) throws InterruptedException {
         if (!process.isAlive()) {
-            return;
+            return true;
         }
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            return false;
         }
+        return true;
     }
 }

@@ -172,7 +172,8 @@ public final class KafkaBroker implements AutoCloseable {
         return access;
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until the broker (in this JVM or another) answers its clients. */
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {

@@ -3,7 +3,9 @@ package org.fieldsupport.chassis.inbox;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -16,12 +18,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The idempotent consumer. Each event's effect and the record of its {@code ce_id} commit in one transaction, so a
  * redelivered event is a no-op. A poison message is rethrown as such, for the channel's dead-letter strategy; a
  * transient failure (database unreachable, lock conflict) is retried with back-off, holding the partition, so
  * events of one ticket are never applied out of order.
+ * <p>
+ * Once the service is stopping (SIGTERM), the inbox applies nothing more: the message in hand, and any after it,
+ * fail with {@link RedeliverAfterRestart}, which {@link InboxFailureStrategy} neither dead-letters nor acknowledges,
+ * so they are read again after the restart. A failure of a message being handled when the stop began (its
+ * transaction cut short by the closing connection pool, its retry interrupted) is treated the same way.
  */
 @ApplicationScoped
 public class Inbox {
@@ -43,24 +52,45 @@ public class Inbox {
     @ConfigProperty(name = "inbox.max-backoff", defaultValue = "PT5S")
     Duration maxBackoff;
 
+    /** Set when the JVM or the application begins to stop; never cleared (a restart is a new process). */
+    private static volatile boolean stopping;
+
+    /** True once the service has begun to stop: no event is applied any more. */
+    public static boolean stopping() {
+        return stopping;
+    }
+
+    /** The JVM's shutdown hooks run together with Quarkus's own: this one marks the stop as early as possible. */
+    void registerStopHook(@Observes StartupEvent started) {
+        stopping = false;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "inbox-stop-marker"));
+    }
+
+    /** The first observer of the application's stop (also where no JVM shutdown hook runs, as in tests). */
+    void markStopping(@Observes @Priority(1) ShutdownEvent stop) {
+        stopping = true;
+    }
+
     /** Parses the record and applies {@code handler} once per event id. */
     public void process(ConsumerRecord<String, String> record, EventHandler handler) {
         IncomingEvent event = IncomingEvent.from(record, objectMapper);
         long backoffMillis = 100;
         while (true) {
+            refuseWhileStopping(event, null);
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler));
                 metrics.counter("inbox.events", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
                         .increment();
                 return;
             } catch (RuntimeException e) {
+                refuseWhileStopping(event, e);
                 if (!isTransient(e)) {
                     metrics.counter("inbox.events", "type", event.type(), "outcome", "rejected").increment();
                     throw e;
                 }
                 LOG.warnf("Transient failure applying %s %s, retrying in %d ms: %s", event.type(), event.id(),
                         backoffMillis, e.getMessage());
-                pause(backoffMillis);
+                pause(backoffMillis, event);
                 backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
             }
         }
@@ -81,32 +111,78 @@ public class Inbox {
         return true;
     }
 
-    /** Failures that may pass by themselves: lost connection, lock or serialization conflicts, server shutdown. */
+    /**
+     * Failures that may pass by themselves: lost connection, lock or serialization conflicts, server shutdown, and a
+     * commit the database did not confirm. The causes and the suppressed exceptions are both searched: when
+     * PostgreSQL goes away during the commit, the transaction manager throws a {@code RollbackException} whose SQL
+     * error is only a suppressed {@code XAException} (whether the commit happened is then unknown; a retry is safe,
+     * as the inbox row makes a second application a no-op).
+     */
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        boolean transientFound = false;
+        while (!pending.isEmpty()) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof PoisonMessageException) {
                 return false;
             }
-            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-                return true;
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException
+                    || t instanceof javax.transaction.xa.XAException) {
+                transientFound = true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                         || state.startsWith("57")) {
-                    return true;
+                    transientFound = true;
                 }
+            }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
+        }
+        return transientFound;
+    }
+
+    /**
+     * While stopping (or on an interrupted thread), an event is not applied and its failure, whatever it is, is not
+     * the event's fault: it is left for redelivery after the restart.
+     */
+    private static void refuseWhileStopping(IncomingEvent event, RuntimeException failure) {
+        if (stopping || Thread.currentThread().isInterrupted() || isInterruption(failure)) {
+            if (failure instanceof RedeliverAfterRestart redeliver) {
+                throw redeliver;
+            }
+            throw new RedeliverAfterRestart("Stopping: " + event.type() + " " + event.id()
+                    + " left for redelivery after the restart", failure);
+        }
+    }
+
+    private static boolean isInterruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
             }
         }
         return false;
     }
 
-    private static void pause(long millis) {
+    private static void pause(long millis, IncomingEvent event) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to retry", e);
+            throw new RedeliverAfterRestart("Interrupted while waiting to retry " + event.type() + " " + event.id()
+                    + ": left for redelivery after the restart", e);
         }
     }
 }

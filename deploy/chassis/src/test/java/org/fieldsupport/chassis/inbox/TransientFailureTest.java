@@ -23,9 +23,24 @@ class TransientFailureTest {
     }
 
     @Test
+    void aCommitCutShortByADatabaseRestartIsRetried() {
+        // What Narayana throws when PostgreSQL terminates the connection during the commit: the SQL error is only a
+        // suppressed XAException of the RollbackException (seen in the fault suite: the event was dead-lettered).
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException(
+                "Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        assertThat(Inbox.isTransient(new IllegalStateException(rollback))).isTrue();
+    }
+
+    @Test
     void aPoisonMessageOrAConstraintViolationIsNot() {
         assertThat(Inbox.isTransient(new PoisonMessageException("bad"))).isFalse();
         assertThat(Inbox.isTransient(new PersistenceException(new SQLException("too long", "22001")))).isFalse();
         assertThat(Inbox.isTransient(new IllegalStateException("bug"))).isFalse();
+        RuntimeException poison = new PoisonMessageException("bad");
+        poison.addSuppressed(new SQLException("connection lost", "08006"));
+        assertThat(Inbox.isTransient(poison)).isFalse();
     }
 }
