@@ -56,8 +56,20 @@ public final class LocalPlatform {
         this.settings = settings;
     }
 
-    /** Starts everything; on failure, throws {@link StartupFailure} saying which part and why. */
+    /**
+     * Starts everything; on failure, stops whatever had started (no service outlives a failed start) and throws
+     * {@link StartupFailure} saying which part and why.
+     */
     public void start() throws Exception {
+        try {
+            startEverything();
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void startEverything() throws Exception {
         checkPortsAreFree();
         checkServicesAreBuilt();
         Files.createDirectories(settings.logs());
