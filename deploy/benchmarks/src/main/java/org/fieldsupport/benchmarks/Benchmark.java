@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -33,7 +31,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import org.fieldsupport.infra.FreePorts;
 import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
 
@@ -127,17 +124,9 @@ public final class Benchmark {
     // ---------------------------------------------------------------- the platform
 
     private Map<String, Long> startPlatform(String javaOpts, boolean forLoad) throws Exception {
-        Path state = root.resolve("deploy/benchmarks/target/platform-state");
-        deleteRecursively(state);
-        Map<String, String> env = new HashMap<>();
-        env.put("PLATFORM_STATE_DIR", state.toString());
-        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
-        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
-        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        Map<String, String> env = LauncherSettings.isolatedEnvironment(
+                root.resolve("deploy/benchmarks/target/platform-state"));
         env.put("SERVICE_JAVA_OPTS", javaOpts);
-        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
-            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
-        }
         LauncherSettings settings = LauncherSettings.from(env, root);
         line("");
         line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`, load average " + Machine.loadAverage());
@@ -620,17 +609,6 @@ public final class Benchmark {
         Path out = work.resolve("results-" + Instant.now().toString().replace(':', '-') + ".md");
         Files.writeString(out, results);
         System.out.println("\nResults written to " + out);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** CPU used by each service and by the whole machine between its creation and {@link #summary()}. */

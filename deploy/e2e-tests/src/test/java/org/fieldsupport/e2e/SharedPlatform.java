@@ -1,18 +1,12 @@
 package org.fieldsupport.e2e;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import org.fieldsupport.infra.FreePorts;
 import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
 
@@ -86,35 +80,12 @@ public final class SharedPlatform implements BeforeAllCallback {
 
     private static LauncherSettings settings() throws IOException {
         Path root = Path.of(System.getProperty("platform.root")).toAbsolutePath();
-        Path state = root.resolve("deploy/e2e-tests/target/platform-state");
-        deleteRecursively(state);
-        Map<String, String> env = new HashMap<>();
-        env.put("PLATFORM_STATE_DIR", state.toString());
-        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
-        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
-        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        Map<String, String> env = LauncherSettings.isolatedEnvironment(
+                root.resolve("deploy/e2e-tests/target/platform-state"));
         env.put("KAFKA_PARTITIONS", "3");
         // The broker as production runs it: every client authenticates and ACLs decide (DESIGN §5).
         env.put("KAFKA_AUTH", "scram");
-        // Jobs that write on their own clock are off, so that what a suite counts is what its requests caused;
-        // survey invitations go out as soon as their intervention or delivery is known, not two hours later.
-        env.put("SERVICE_JAVA_OPTS", LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS
-                + " -Dticket.auto-close.every=off -Ddispatch.room-checks.every=off"
-                + " -Dsurvey.invitation.delay=PT0S -Dsurvey.scheduler.every=2s");
-        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
-            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
-        }
+        env.put("SERVICE_JAVA_OPTS", LauncherSettings.SUITE_SERVICE_JAVA_OPTS);
         return LauncherSettings.from(env, root);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

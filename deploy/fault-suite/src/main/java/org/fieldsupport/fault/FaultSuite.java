@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Stream;
 
-import org.fieldsupport.infra.FreePorts;
 import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
 
@@ -361,20 +358,10 @@ public final class FaultSuite {
     }
 
     private LauncherSettings settings(Path root) throws IOException {
-        deleteRecursively(options.stateDir());
-        Map<String, String> env = new HashMap<>();
-        env.put("PLATFORM_STATE_DIR", options.stateDir().toString());
-        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
-        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
-        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        Map<String, String> env = LauncherSettings.isolatedEnvironment(options.stateDir());
         env.put("KAFKA_PARTITIONS", "3");
         env.put("KAFKA_PROCESS", "child");
-        env.put("SERVICE_JAVA_OPTS", LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS
-                + " -Dticket.auto-close.every=off -Ddispatch.room-checks.every=off"
-                + " -Dsurvey.invitation.delay=PT0S -Dsurvey.scheduler.every=2s");
-        for (String service : List.of("TICKET", "DISPATCH", "LOGISTICS", "SURVEY")) {
-            env.put(service + "_SERVICE_PORT", String.valueOf(FreePorts.pick()));
-        }
+        env.put("SERVICE_JAVA_OPTS", LauncherSettings.SUITE_SERVICE_JAVA_OPTS);
         return LauncherSettings.from(env, root);
     }
 
@@ -386,16 +373,5 @@ public final class FaultSuite {
         String line = "[fault-suite] " + what;
         log.append(line).append('\n');
         System.out.println(line);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

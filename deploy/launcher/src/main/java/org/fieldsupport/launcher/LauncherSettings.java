@@ -1,8 +1,15 @@
 package org.fieldsupport.launcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import org.fieldsupport.infra.FreePorts;
 
 /**
  * What the launcher reads from the environment; every value has a default that suits one developer's machine.
@@ -29,6 +36,42 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
         boolean kafkaScram, boolean kafkaInChildProcess, List<ServiceSpec> services) {
 
     public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
+    /**
+     * For suites that count what their requests caused: the jobs that write on their own clock are off, and survey
+     * invitations go out as soon as their intervention or delivery is known, not two hours later.
+     */
+    public static final String SUITE_SERVICE_JAVA_OPTS = DEFAULT_SERVICE_JAVA_OPTS
+            + " -Dticket.auto-close.every=off -Ddispatch.room-checks.every=off"
+            + " -Dsurvey.invitation.delay=PT0S -Dsurvey.scheduler.every=2s";
+
+    /**
+     * The environment of a platform of its own, beside {@code ./deploy/run} and any other: its state in
+     * {@code stateDir}, wiped first, and every port (broker, controller, PostgreSQL, the four services) free on this
+     * machine. A caller adds its own settings ({@code KAFKA_AUTH}, {@code SERVICE_JAVA_OPTS}…) before {@link #from}.
+     */
+    public static Map<String, String> isolatedEnvironment(Path stateDir) throws IOException {
+        deleteRecursively(stateDir);
+        Map<String, String> env = new HashMap<>();
+        env.put("PLATFORM_STATE_DIR", stateDir.toString());
+        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
+        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
+        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
+        for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
+            env.put(spec.portVariable(), String.valueOf(FreePorts.pick()));
+        }
+        return env;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
 
     public static LauncherSettings from(Map<String, String> env, Path root) {
         return new LauncherSettings(root,
