@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.survey.answers.Answers;
 import org.fieldsupport.survey.answers.SurveyAnswer;
-import org.fieldsupport.survey.answers.SurveyRefused;
 import org.fieldsupport.survey.invitations.Invitations;
 import org.fieldsupport.survey.invitations.SurveyCandidate;
 import org.fieldsupport.survey.invitations.SurveyConfig;
@@ -81,13 +80,7 @@ public class SurveyImports {
                 now);
         Integer rating = null;
         if (survey.answeredAt() != null) {
-            try {
-                SurveyAnswer answer = answers.record(invitation, List.of(survey.rating()), survey.comment(),
-                        survey.answeredAt());
-                rating = answer.rating;
-            } catch (SurveyRefused refused) {
-                throw new DomainProblems.InvalidInput("comment: at most " + Answers.MAX_COMMENT + " characters.");
-            }
+            rating = answers.record(invitation, List.of(survey.rating()), survey.comment(), survey.answeredAt()).rating;
         }
         return imported(invitation, rating, true);
     }
@@ -110,6 +103,9 @@ public class SurveyImports {
         }
         if (survey.rating() != null && (survey.rating() < 1 || survey.rating() > 5)) {
             throw new DomainProblems.InvalidInput("rating must be an integer from 1 to 5.");
+        }
+        if (survey.comment() != null && survey.comment().strip().length() > Answers.MAX_COMMENT) {
+            throw new DomainProblems.InvalidInput("comment: at most " + Answers.MAX_COMMENT + " characters.");
         }
         if (survey.answeredAt() == null && survey.comment() != null) {
             throw new DomainProblems.InvalidInput("A comment comes only with an answer.");
