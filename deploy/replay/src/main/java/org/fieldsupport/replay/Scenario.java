@@ -11,6 +11,17 @@ import java.util.Map;
 public record Scenario(ScenarioSettings settings, Map<String, List<LocalDate>> businessDays,
         List<GeneratedTicket> tickets, List<GeneratedAbsence> absences) {
 
+    /**
+     * The part of this scenario that concerns one site and the technicians who serve only it: its tickets and their
+     * sick days, in the same order. Sites that share no technician can be played side by side, each such part in
+     * time order, without changing what the platform plans.
+     */
+    public Scenario lane(PilotSite site, List<String> itsTechnicians) {
+        return new Scenario(settings.forSites(List.of(site), itsTechnicians),
+                Map.of(site.code(), businessDays.getOrDefault(site.code(), List.of())), ticketsOf(site.code()),
+                absences.stream().filter(absence -> itsTechnicians.contains(absence.technicianId())).toList());
+    }
+
     public List<GeneratedTicket> ticketsOf(String site) {
         return tickets.stream().filter(t -> t.site().equals(site)).toList();
     }

@@ -47,8 +47,7 @@ public record ScenarioSettings(long seed, LocalDate firstDay, LocalDate lastDay,
 
     /** The pilot quarter, October to December 2025, with the brief's figures. */
     public static ScenarioSettings quarter(long seed, double dijonRate) {
-        return new ScenarioSettings(seed, PILOT_START, PILOT_END, PilotSite.defaults(dijonRate), 0.75, 0.1, 0.3,
-                0.1, 0.05, RESPONSE_RATE, SATISFIED_SHARE, TECHNICIANS, SICK_DAYS_PER_MONTH);
+        return withBriefProportions(seed, PILOT_START, PILOT_END, PilotSite.defaults(dijonRate), TECHNICIANS);
     }
 
     /**
@@ -59,8 +58,25 @@ public record ScenarioSettings(long seed, LocalDate firstDay, LocalDate lastDay,
     public static ScenarioSettings baseline(long seed) {
         List<PilotSite> studied = PilotSite.defaults(PilotSite.DEFAULT_DIJON_RATE).stream()
                 .filter(site -> !site.code().equals("DIJON")).toList();
-        return new ScenarioSettings(seed, BASELINE_START, BASELINE_END, studied, 0.75, 0.1, 0.3, 0.1, 0.05,
-                RESPONSE_RATE, SATISFIED_SHARE, TECHNICIANS, SICK_DAYS_PER_MONTH);
+        return withBriefProportions(seed, BASELINE_START, BASELINE_END, studied, TECHNICIANS);
+    }
+
+    /**
+     * Any sites and technicians over a period, with the same proportions of remote resolutions, meeting rooms,
+     * parcels, returns, allocations, surveys and sick days as the baseline and the quarter: the synthetic sites of
+     * the throughput replay are generated like the brief's.
+     */
+    public static ScenarioSettings withBriefProportions(long seed, LocalDate first, LocalDate last,
+            List<PilotSite> sites, List<String> technicians) {
+        return new ScenarioSettings(seed, first, last, sites, 0.75, 0.1, 0.3, 0.1, 0.05, RESPONSE_RATE,
+                SATISFIED_SHARE, technicians, SICK_DAYS_PER_MONTH);
+    }
+
+    /** The same period and proportions for other sites and technicians (one lane of a concurrent replay). */
+    public ScenarioSettings forSites(List<PilotSite> someSites, List<String> theirTechnicians) {
+        return new ScenarioSettings(seed, firstDay, lastDay, someSites, remoteShare, meetingRoomShareOfOnSite,
+                accessoriesPerBusinessDay, returnsPerBusinessDay, allocationsPerBusinessDay, surveyResponseRate,
+                satisfiedShare, theirTechnicians, sickDaysPerTechnicianPerMonth);
     }
 
     public ScenarioSettings between(LocalDate first, LocalDate last) {
