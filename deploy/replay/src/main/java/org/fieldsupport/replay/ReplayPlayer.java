@@ -78,14 +78,117 @@ public final class ReplayPlayer {
                 Duration.between(started, Instant.now()).toSeconds());
         YearMonth from = YearMonth.from(scenario.settings().firstDay());
         YearMonth to = YearMonth.from(scenario.settings().lastDay());
-        // A visit or a delivery that falls after the scenario's last month (a ticket of 31 December served in
-        // January) is counted in that later month, not in the scenario's figures.
+        Map<String, Expected> expected = expectedTickets(scenario);
+        Served served = serve(scenario, ticketIds, expected, from, to);
+        log.printf(Locale.ROOT, "Completed %d visits and delivered %d parcels%n", served.visits, served.parcels);
+        awaitKpis(from, to, expected, false, POLL_EVERY);
+        int surveys = importSurveys(scenario, ticketIds, served.at, expected, from, to);
+        log.printf(Locale.ROOT, "Imported %d surveys%n", surveys);
+        JsonNode kpis = awaitKpis(from, to, expected, true, POLL_EVERY);
+        JsonNode report = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/report?format=json");
+        return new Result(ticketIds, served.visits, served.parcels, surveys, expected, kpis, report,
+                Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * Plays the lanes of a scenario side by side, at most {@code parallel} at a time: each lane (sites that share no
+     * technician with another lane) goes through the same steps as {@link #play} in its own business-time order:
+     * its tickets opened and acted on, its sick days declared, its visits completed and its parcels delivered, then
+     * its surveys imported, so that every ticket still goes create → escalate → visit or delivery → survey. The
+     * central stock is topped up once for the whole scenario first. Then it waits until the pilot's figures
+     * ({@code GET /pilot/kpis}, asked every {@code pollEvery}: each answer reads every recorded fact) show every
+     * lane's tickets, visits, deliveries and surveys. The final report is not fetched: it covers the pilot quarter.
+     */
+    public Result playConcurrently(Scenario whole, List<Scenario> lanes, int parallel, Duration pollEvery)
+            throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        restockForParcels(whole);
+        YearMonth from = YearMonth.from(whole.settings().firstDay());
+        YearMonth to = YearMonth.from(whole.settings().lastDay());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<LaneResult>> futures = new ArrayList<>();
+        try {
+            for (Scenario lane : lanes) {
+                futures.add(pool.submit(() -> {
+                    LaneResult result = playLane(lane, from, to);
+                    int finished = done.incrementAndGet();
+                    if (finished % Math.max(1, lanes.size() / 10) == 0 || finished == lanes.size()) {
+                        log.printf(Locale.ROOT, "  %d of %d lanes played after %ds%n", finished, lanes.size(),
+                                Duration.between(started, Instant.now()).toSeconds());
+                    }
+                    return result;
+                }));
+            }
+            Map<String, String> ticketIds = new HashMap<>();
+            Map<String, Expected> expected = new LinkedHashMap<>();
+            int visits = 0;
+            int parcels = 0;
+            int surveys = 0;
+            for (java.util.concurrent.Future<LaneResult> future : futures) {
+                LaneResult lane;
+                try {
+                    lane = future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("A lane of the replay failed: " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+                ticketIds.putAll(lane.ticketIds());
+                expected.putAll(lane.expected());
+                visits += lane.visits();
+                parcels += lane.parcels();
+                surveys += lane.surveys();
+            }
+            log.printf(Locale.ROOT, "Played %d tickets, %d visits, %d parcels and %d surveys in %ds; waiting for "
+                    + "the pilot's figures%n", ticketIds.size(), visits, parcels, surveys,
+                    Duration.between(started, Instant.now()).toSeconds());
+            JsonNode kpis = awaitKpis(from, to, expected, true, pollEvery);
+            return new Result(ticketIds, visits, parcels, surveys, expected, kpis, PlatformClient.JSON.nullNode(),
+                    Duration.between(started, Instant.now()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What one lane played, and what the pilot's figures must show for its sites. */
+    public record LaneResult(Map<String, String> ticketIds, int visits, int parcels, int surveys,
+            Map<String, Expected> expected) {
+    }
+
+    /**
+     * One lane, start to end; the survey imports wait, ticket by ticket, until survey-service has read the visit
+     * or the delivery, rather than for the pilot's figures as {@link #play} does.
+     */
+    private LaneResult playLane(Scenario lane, YearMonth from, YearMonth to) throws IOException,
+            InterruptedException {
+        Map<String, String> ticketIds = importTickets(lane);
+        Map<String, Expected> expected = expectedTickets(lane);
+        Served served = serve(lane, ticketIds, expected, from, to);
+        int surveys = importSurveys(lane, ticketIds, served.at, expected, from, to);
+        return new LaneResult(ticketIds, served.visits, served.parcels, surveys, expected);
+    }
+
+    private static Map<String, Expected> expectedTickets(Scenario scenario) {
         Map<String, Expected> expected = new LinkedHashMap<>();
         for (PilotSite site : scenario.settings().sites()) {
             Expected figures = new Expected();
             figures.tickets = scenario.ticketsOf(site.code()).size();
             expected.put(site.code(), figures);
         }
+        return expected;
+    }
+
+    /** When each visited or delivered ticket was served, and how many visits and parcels that took. */
+    private record Served(Map<String, Instant> at, int visits, int parcels) {
+    }
+
+    /**
+     * Each technician completes the visits dispatch booked and the carrier delivers each parcel, in the order the
+     * desk acted on the tickets. A visit or a delivery that falls after the scenario's last month (a ticket of
+     * 31 December served in January) is counted in that later month, not in the scenario's figures.
+     */
+    private Served serve(Scenario scenario, Map<String, String> ticketIds, Map<String, Expected> expected,
+            YearMonth from, YearMonth to) throws IOException, InterruptedException {
         Map<String, Instant> servedAt = new HashMap<>();
         int visits = 0;
         int parcels = 0;
@@ -108,14 +211,7 @@ public final class ReplayPlayer {
                 figures.delivered += within(ticket.deliveredAt(), from, to);
             }
         }
-        log.printf(Locale.ROOT, "Completed %d visits and delivered %d parcels%n", visits, parcels);
-        awaitKpis(from, to, expected, false);
-        int surveys = importSurveys(scenario, ticketIds, servedAt, expected, from, to);
-        log.printf(Locale.ROOT, "Imported %d surveys%n", surveys);
-        JsonNode kpis = awaitKpis(from, to, expected, true);
-        JsonNode report = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/report?format=json");
-        return new Result(ticketIds, visits, parcels, surveys, expected, kpis, report,
-                Duration.between(started, Instant.now()));
+        return new Served(servedAt, visits, parcels);
     }
 
     /**
@@ -316,8 +412,8 @@ public final class ReplayPlayer {
      * hands-on interventions and deliveries (and, with {@code surveys}, invitations and answers); a platform that
      * never gets there fails the replay.
      */
-    private JsonNode awaitKpis(YearMonth from, YearMonth to, Map<String, Expected> expected, boolean surveys)
-            throws IOException, InterruptedException {
+    private JsonNode awaitKpis(YearMonth from, YearMonth to, Map<String, Expected> expected, boolean surveys,
+            Duration pollEvery) throws IOException, InterruptedException {
         return await("the pilot's figures to show the replayed tickets, visits, deliveries"
                 + (surveys ? " and surveys" : ""), () -> {
                     JsonNode kpis = client.get(PILOT_MANAGER, endpoints.surveys() + "/pilot/kpis?from=" + from
@@ -334,7 +430,7 @@ public final class ReplayPlayer {
                         }
                     }
                     return kpis;
-                });
+                }, pollEvery);
     }
 
     /** One site's figures in {@code GET /pilot/kpis}. */
@@ -396,6 +492,10 @@ public final class ReplayPlayer {
     }
 
     private JsonNode await(String what, Probe probe) throws IOException, InterruptedException {
+        return await(what, probe, POLL_EVERY);
+    }
+
+    private JsonNode await(String what, Probe probe, Duration pollEvery) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
             JsonNode found = probe.attempt();
@@ -405,7 +505,7 @@ public final class ReplayPlayer {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Gave up after " + patience.toSeconds() + "s waiting for " + what);
             }
-            Thread.sleep(POLL_EVERY.toMillis());
+            Thread.sleep(pollEvery.toMillis());
         }
     }
 }
