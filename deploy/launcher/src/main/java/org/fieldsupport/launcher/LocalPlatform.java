@@ -376,13 +376,38 @@ public final class LocalPlatform {
         Files.writeString(file, token + "\n");
     }
 
-    /** Puts the reference data through each service's own API, as an administrator would. */
+    /** Puts the reference data of {@code deploy/reference-data/} through each service's own API. */
     private void seedReferenceData(JwtKeys keys) throws IOException, InterruptedException {
+        JsonNode logistics = readReferenceData("logistics.json");
+        String summary = putReferenceData(keys, readReferenceData("sites.json"),
+                readReferenceData("technicians.json"), logistics);
+        say("reference data", summary + ", the logistics catalogue, stock and " + logistics.get("lockers").size()
+                + " locker banks (deploy/reference-data)");
+    }
+
+    /**
+     * Registers more sites, technicians and logistics data on the running platform, given in the formats of
+     * {@code deploy/reference-data/} (any part of {@code logistics} may be absent), through the same admin calls as
+     * the reference data; writes a token for each new technician beside the others. Returns what it registered.
+     */
+    public String addReferenceData(JsonNode sites, JsonNode technicians, JsonNode logistics)
+            throws IOException, InterruptedException {
+        String summary = putReferenceData(keys, sites, technicians, logistics);
+        for (JsonNode technician : technicians) {
+            String id = technician.get("id").asText();
+            writeToken("technician-" + id, keys.issue(id, List.of("technician"), TOKEN_VALIDITY));
+        }
+        return summary;
+    }
+
+    /** Puts sites, technicians and logistics data through each service's own API, as an administrator would. */
+    private String putReferenceData(JwtKeys keys, JsonNode siteList, JsonNode technicianList, JsonNode logistics)
+            throws IOException, InterruptedException {
         String admin = keys.issue("platform-launcher", List.of("admin"), Duration.ofMinutes(5));
         HttpClient http = HttpClient.newHttpClient();
         int sites = 0;
         int rooms = 0;
-        for (JsonNode site : readReferenceData("sites.json")) {
+        for (JsonNode site : siteList) {
             String code = site.get("code").asText();
             com.fasterxml.jackson.databind.node.ObjectNode desk = JSON.createObjectNode()
                     .put("name", site.get("name").asText())
@@ -410,16 +435,15 @@ public final class LocalPlatform {
             sites++;
         }
         int technicians = 0;
-        for (JsonNode technician : readReferenceData("technicians.json")) {
+        for (JsonNode technician : technicianList) {
             com.fasterxml.jackson.databind.node.ObjectNode definition = technician.deepCopy();
             String id = definition.remove("id").asText();
             put(http, admin, service("dispatch-service").baseUrl() + "/technicians/" + id, definition);
             technicians++;
         }
-        JsonNode logistics = readReferenceData("logistics.json");
         String logisticsUrl = service("logistics-service").baseUrl();
         for (String part : List.of("catalogue", "sites", "stock", "lockers")) {
-            for (JsonNode entry : logistics.get(part)) {
+            for (JsonNode entry : logistics.path(part)) {
                 com.fasterxml.jackson.databind.node.ObjectNode body = entry.deepCopy();
                 String path = switch (part) {
                     case "catalogue" -> "/catalogue/" + body.remove("code").asText();
@@ -431,9 +455,8 @@ public final class LocalPlatform {
                 put(http, admin, logisticsUrl + path, body);
             }
         }
-        say("reference data", sites + " sites with their support policy and " + rooms + " meeting rooms, "
-                + technicians + " technicians, the logistics catalogue, stock and " + logistics.get("lockers").size()
-                + " locker banks (deploy/reference-data)");
+        return sites + " sites with their support policy and " + rooms + " meeting rooms, " + technicians
+                + " technicians";
     }
 
     private static void put(HttpClient http, String token, String url, JsonNode body)
