@@ -80,6 +80,12 @@ public final class PlatformClient {
         return send(role, HttpRequest.newBuilder(URI.create(url)).GET(), "GET " + url, Set.of(200));
     }
 
+    /** A read that may take longer than the usual 30 s, such as the pilot's figures over a year of many sites. */
+    public JsonNode get(String role, String url, Duration timeout) throws IOException, InterruptedException {
+        return send(role, HttpRequest.newBuilder(URI.create(url)).GET().timeout(timeout), "GET " + url,
+                Set.of(200));
+    }
+
     public JsonNode post(String role, String url, Map<String, ?> body, String idempotencyKey, Set<Integer> expected)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -112,8 +118,11 @@ public final class PlatformClient {
 
     private JsonNode exchange(HttpRequest.Builder request, String call, Set<Integer> expected)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest built = request.build();
+        if (built.timeout().isEmpty()) {
+            built = request.timeout(Duration.ofSeconds(30)).build();
+        }
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (!expected.contains(response.statusCode())) {
             throw new Refused(call, response.statusCode(), response.body());
         }
