@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks the whole platform on this machine (see deploy/benchmarks/BENCHMARKS.md). Starts its own platform on
 # free ports with its state under deploy/benchmarks/target/, so it runs beside ./deploy/run and the tests.
-# Arguments: scenarios among limits create saturation escalation mix startup (default: all but startup).
+# Arguments: scenarios among limits create saturation escalation mix replay startup (default: all but replay and
+# startup). replay is scenario 4: a generated year of synthetic sites through the historical import
+# (BENCH_OPTS="-Dbench.replay.sites=100 -Dbench.replay.lanes=16").
 # Settings as Java system properties in BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.mix.seconds=120"; service JVM options
 # in SERVICE_JAVA_OPTS; option sets to compare at start-up in BENCH_STARTUP_OPTIONS, separated by |.
 # Results: deploy/benchmarks/target/bench/results-*.md and Gatling's HTML reports beside them.

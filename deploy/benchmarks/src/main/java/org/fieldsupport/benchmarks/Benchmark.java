@@ -33,17 +33,27 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
+import org.fieldsupport.replay.GeneratedTicket;
+import org.fieldsupport.replay.PlatformClient;
+import org.fieldsupport.replay.QuarterGenerator;
+import org.fieldsupport.replay.ReplayPlayer;
+import org.fieldsupport.replay.Scenario;
+import org.fieldsupport.replay.SyntheticSites;
 
 /**
  * The benchmark: starts the platform as {@code ./deploy/run} does (free ports, its own state under
  * {@code deploy/benchmarks/target/}), measures the machine's limits on the same PostgreSQL server and broker, drives
  * the scenarios with Gatling's open model and writes what it measured to {@code target/bench/results.md}.
  *
- * <p>Arguments: the scenarios to run, among {@code limits create saturation escalation mix startup} (default:
- * {@code limits create saturation escalation mix}). System properties: {@code bench.create.rate} (300),
+ * <p>Arguments: the scenarios to run, among {@code limits create saturation escalation mix replay startup}
+ * (default: {@code limits create saturation escalation mix}). System properties: {@code bench.create.rate} (300),
  * {@code bench.create.seconds} (60), {@code bench.create.runs} (3), {@code bench.saturation.rates}
  * (400,500,650,800,1000), {@code bench.saturation.seconds} (20), {@code bench.escalation.rate} (50),
  * {@code bench.escalation.seconds} (60), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
+ * {@code bench.replay.sites} (100), {@code bench.replay.lanes} (16), {@code bench.replay.seed} (2024),
+ * {@code bench.replay.patience-seconds} (900), {@code bench.replay.start-lanes-within-seconds} (no lane starts
+ * later; no limit by default), {@code bench.replay.profile} (a service to record with JFR during
+ * scenario 4, none by default),
  * and the environment variable {@code BENCH_STARTUP_OPTIONS} (service JVM option sets to compare at start-up,
  * separated by {@code |}; a set with {@code -XX:SharedArchiveFile=F} is first started once with
  * {@code -XX:ArchiveClassesAtExit=F} to write the archive).
@@ -57,6 +67,8 @@ public final class Benchmark {
     private final StringBuilder results = new StringBuilder();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private LocalPlatform platform;
+    /** Scenario 4's sites, known before the platform starts: survey-service is configured with them. */
+    private SyntheticSites synthetic;
     private Limits.PgBench pgbenchMax;
     private Limits.ProducerPerf producerPerf;
 
@@ -88,8 +100,12 @@ public final class Benchmark {
         if (scenarios.contains("startup")) {
             startupComparison();
         }
+        if (scenarios.contains("replay")) {
+            synthetic = SyntheticSites.generate(Integer.parseInt(System.getProperty("bench.replay.sites", "100")),
+                    Long.parseLong(System.getProperty("bench.replay.seed", "2024")));
+        }
         if (scenarios.stream().anyMatch(s -> !s.equals("startup"))) {
-            startPlatform(serviceJavaOpts(), true);
+            startPlatform(serviceJavaOpts() + surveySiteOptions(), true);
         }
         if (scenarios.contains("limits")) {
             limits();
@@ -111,6 +127,10 @@ public final class Benchmark {
         if (scenarios.contains("mix")) {
             awaitNoLag(300);
             mix();
+        }
+        if (scenarios.contains("replay")) {
+            awaitNoLag(300);
+            replay();
         }
         if (platform != null) {
             memory("after the load");
@@ -299,6 +319,119 @@ public final class Benchmark {
             line(String.format(Locale.ROOT, "- one TicketOpened event per ticket: %.0f events/s against the broker's "
                     + "%.0f records/s from ProducerPerformance → %s", best, producerPerf.recordsPerSecond(),
                     LatencyStats.ratio(best, producerPerf.recordsPerSecond())));
+        }
+    }
+
+    // ---------------------------------------------------------------- scenario 4
+
+    /**
+     * Survey-service's configuration for scenario 4's sites (its pilot sites and their holiday regions come from its
+     * configuration, not from an API), as system properties appended to the services' JVM options; empty without it.
+     */
+    private String surveySiteOptions() throws IOException {
+        if (synthetic == null) {
+            return "";
+        }
+        List<String> referenceSites = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.resolve(
+                "deploy/reference-data/sites.json").toFile()).forEach(site -> referenceSites.add(site.get("code")
+                        .asText()));
+        StringBuilder options = new StringBuilder();
+        synthetic.surveyServiceProperties(referenceSites).forEach((key, value) -> options.append(" -D").append(key)
+                .append('=').append(value));
+        return options.toString();
+    }
+
+    /**
+     * Scenario 4: a generated year (2024) of the synthetic sites, registered through the admin APIs as the reference
+     * data is, then played through the historical import in one lane per site, {@code bench.replay.lanes} at a time.
+     * The wall time runs from the first call of the replay until the pilot's figures show every ticket, visit,
+     * delivery and survey; then each site's figures are compared with what was generated.
+     */
+    private void replay() throws Exception {
+        int lanes = Integer.parseInt(System.getProperty("bench.replay.lanes", "16"));
+        // On a shared machine with a quiet window to respect: no lane starts after this (default: no limit).
+        long maxSeconds = Long.parseLong(System.getProperty("bench.replay.start-lanes-within-seconds",
+                String.valueOf(Long.MAX_VALUE / 2_000_000_000L)));
+        long seed = Long.parseLong(System.getProperty("bench.replay.seed", "2024"));
+        Duration patience = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.replay.patience-seconds",
+                "900")));
+        section(String.format(Locale.ROOT, "Scenario 4: a generated year for %d synthetic sites through the "
+                + "historical import, %d lanes at a time", synthetic.sites().size(), lanes));
+        long generating = System.nanoTime();
+        Scenario scenario = new QuarterGenerator().generate(synthetic.year(seed, 2024));
+        Map<GeneratedTicket.Kind, Long> kinds = new java.util.EnumMap<>(GeneratedTicket.Kind.class);
+        scenario.tickets().forEach(t -> kinds.merge(t.kind(), 1L, Long::sum));
+        line(String.format(Locale.ROOT, "- generated (seed %d) in %d ms: **%d tickets** %s, %d sick days", seed,
+                (System.nanoTime() - generating) / 1_000_000, scenario.tickets().size(), kinds,
+                scenario.absences().size()));
+        long registering = System.nanoTime();
+        String registered = platform.addReferenceData(synthetic.sitesJson(), synthetic.techniciansJson(),
+                synthetic.logisticsJson());
+        line(String.format(Locale.ROOT, "- registered through the admin APIs in %.1f s: %s", (System.nanoTime()
+                - registering) / 1e9, registered));
+        awaitNoLag(120);
+
+        Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        Path tokenDir = platform.settings().tokens();
+        PlatformClient client = new PlatformClient(role -> tokens.computeIfAbsent(role, r -> {
+            try {
+                return Files.readString(tokenDir.resolve(r + ".jwt")).trim();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), Files.readString(platform.settings().stateDir().resolve("secrets/webhook.key")).trim()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        PlatformClient.Endpoints endpoints = new PlatformClient.Endpoints(
+                platform.service("ticket-service").baseUrl(), platform.service("dispatch-service").baseUrl(),
+                platform.service("logistics-service").baseUrl(), platform.service("survey-service").baseUrl());
+
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Map<String, Long> before = TopicCounts.records(admin);
+            String load = Machine.loadAverage();
+            CpuWindow cpu = new CpuWindow();
+            String profiled = System.getProperty("bench.replay.profile");
+            Path jfr = profiled == null ? null : startProfile(profiled, 120);
+            ReplayPlayer.Result result = new ReplayPlayer(client, endpoints, patience, System.out)
+                    .playConcurrently(scenario, synthetic.lanes(scenario), lanes, Duration.ofSeconds(5),
+                            Instant.now().plusSeconds(maxSeconds));
+            String cpuSummary = cpu.summary();
+            double seconds = result.took().toMillis() / 1000.0;
+            long settling = System.nanoTime();
+            awaitNoLag(600);
+            double settled = (System.nanoTime() - settling) / 1e9;
+            Map<String, Long> added = TopicCounts.added(before, TopicCounts.records(admin));
+            long downstream = added.entrySet().stream().filter(e -> !e.getKey().endsWith(".dlq")
+                    && !e.getKey().equals("ticket.events")).mapToLong(Map.Entry::getValue).sum();
+            long deadLetters = added.entrySet().stream().filter(e -> e.getKey().endsWith(".dlq"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            line(String.format(Locale.ROOT, "- load average before: %s; %s", load, cpuSummary));
+            if (result.expected().size() < synthetic.sites().size()) {
+                line(String.format(Locale.ROOT, "- **only %d of %d sites played**: no lane started after %d s",
+                        result.expected().size(), synthetic.sites().size(), maxSeconds));
+            }
+            line(String.format(Locale.ROOT, "- **%d tickets in %.1f s: %.1f tickets/s** (target: about 66,000 in "
+                    + "under 300 s, 220/s); %d visits completed, %d parcels delivered, %d surveys imported; every "
+                    + "consumer group caught up %.1f s later", result.ticketIds().size(), seconds,
+                    result.ticketIds().size() / seconds, result.visitsCompleted(), result.parcelsDelivered(),
+                    result.surveysImported(), settled));
+            line(String.format(Locale.ROOT, "- events published during the replay: %s; **%d downstream events** "
+                    + "(dispatch, logistics and survey topics), %d records on ticket.events, %d dead letters", added
+                            .entrySet().stream().filter(e -> !e.getKey().endsWith(".dlq"))
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+                    downstream, added.getOrDefault("ticket.events", 0L), deadLetters));
+            List<String> mismatches = ReplayCheck.mismatches(result.kpis(), result.expected());
+            line(String.format(Locale.ROOT, "- the pilot's figures for 2024 against the generated year, site by site "
+                    + "(tickets, on-site interventions, parcels delivered, survey invitations and answers): %s",
+                    mismatches.isEmpty() && deadLetters == 0
+                            ? "**all " + result.expected().size() + " sites equal, nothing dead-lettered**"
+                            : "**" + mismatches.size() + " differences**: " + String.join("; ", mismatches)));
+            line("- downstream effects, counted in each service's database: " + downstreamCounts());
+            if (jfr != null) {
+                summariseProfile(jfr, profiled + " during the first 120 s of scenario 4");
+            }
         }
     }
 
