@@ -31,15 +31,28 @@ final class Machine {
         return Double.parseDouble(loadAverage().split(" ")[0]);
     }
 
-    /** The pid of each service this JVM started, found among its children by the jar they run. */
+    /**
+     * The pid of each service this JVM started, found among its children by the jar they run. The command line is
+     * read from /proc: {@code ProcessHandle.Info} gives none when it is long (scenario 4 passes a hundred sites'
+     * settings as system properties).
+     */
     static Map<String, Long> servicePids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String service : SERVICES) {
             ProcessHandle.current().children()
-                    .filter(p -> p.info().commandLine().orElse("").contains(service + "/target/quarkus-app/"))
+                    .filter(p -> commandLine(p.pid()).contains(service + "/target/quarkus-app/"))
                     .findFirst().ifPresent(p -> pids.put(service, p.pid()));
         }
         return pids;
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** A field of /proc/PID/status in MB, such as VmRSS or VmHWM (peak RSS). */
