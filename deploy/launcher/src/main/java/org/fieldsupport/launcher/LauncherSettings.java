@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fieldsupport.infra.FreePorts;
@@ -114,6 +115,19 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
 
     public Path logs() {
         return stateDir.resolve("logs");
+    }
+
+    /**
+     * The class-data archive Quarkus wrote beside the service's jar at build time
+     * ({@code quarkus.package.jar.appcds.enabled}): the JVM maps the classes of a start-up instead of loading and
+     * verifying them. None when the service options already choose class-data sharing themselves.
+     */
+    public Optional<Path> classDataArchive(ServiceSpec spec) {
+        if (serviceJavaOpts.contains("SharedArchiveFile") || serviceJavaOpts.contains("-Xshare")) {
+            return Optional.empty();
+        }
+        Path archive = spec.runnableJar(root).resolveSibling("app-cds.jsa");
+        return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     public Path tokens() {

@@ -35,6 +35,7 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(settings.serviceJavaOpts().trim().split("\\s+")));
+        settings.classDataArchive(spec).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.add("-jar");
         command.add(spec.runnableJar(settings.root()).toString());
         Path log = settings.logs().resolve(spec.name() + ".log");
