@@ -55,8 +55,9 @@ import org.fieldsupport.replay.SyntheticSites;
  * later; no limit by default), {@code bench.replay.profile} (a service to record with JFR during
  * scenario 4, none by default),
  * and the environment variable {@code BENCH_STARTUP_OPTIONS} (service JVM option sets to compare at start-up,
- * separated by {@code |}; a set with {@code -XX:SharedArchiveFile=F} is first started once with
- * {@code -XX:ArchiveClassesAtExit=F} to write the archive).
+ * separated by {@code |}; a set with {@code -XX:SharedArchiveFile=F} or {@code -Xshare} replaces the build's AppCDS
+ * archive, e.g. {@code -XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa} for the JDK's classes only;
+ * {@code bench.startup.restarts} (3) restarts of each service alone follow each start).
  */
 public final class Benchmark {
 
@@ -149,7 +150,10 @@ public final class Benchmark {
         env.put("SERVICE_JAVA_OPTS", javaOpts);
         LauncherSettings settings = LauncherSettings.from(env, root);
         line("");
-        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`, load average " + Machine.loadAverage());
+        long archives = settings.services().stream().filter(spec -> settings.classDataArchive(spec).isPresent())
+                .count();
+        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`, class-data archives (AppCDS) of the build used by "
+                + archives + " of " + settings.services().size() + " services, load average " + Machine.loadAverage());
         console.reset();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new TeeStream(original, console), true));
@@ -629,18 +633,32 @@ public final class Benchmark {
                 LauncherSettings.DEFAULT_SERVICE_JAVA_OPTS);
         for (String options : sets.split("\\|")) {
             String opts = options.trim();
-            if (opts.contains("SharedArchiveFile")) {
-                // Dynamic AppCDS (Java 17): one start that writes each service's archive at exit, then the measure.
-                String dump = opts.replaceAll("-XX:SharedArchiveFile=(\\S+)", "-XX:ArchiveClassesAtExit=$1");
-                startPlatform(dump, false);
-                stopPlatform();
-                line("  (that start wrote the class-data archives)");
-            }
             startPlatform(opts, false);
             Thread.sleep(10_000);
             memory("at rest, 10 s after the start");
+            restartsOneAtATime();
             stopPlatform();
         }
+    }
+
+    /**
+     * Each service stopped and started again while the rest of the platform runs, as a rolling restart does: its time
+     * to ready without three other JVMs starting on the same two cores.
+     */
+    private void restartsOneAtATime() throws Exception {
+        int rounds = Integer.parseInt(System.getProperty("bench.startup.restarts", "3"));
+        StringBuilder row = new StringBuilder("- ready after a restart of one service while the others run ("
+                + rounds + " restarts each): ");
+        for (String service : List.of("ticket-service", "dispatch-service", "logistics-service", "survey-service")) {
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                platform.stopService(service);
+                seconds.add(platform.startService(service).toMillis() / 1000.0);
+                Thread.sleep(2_000);
+            }
+            row.append(service).append(' ').append(LatencyStats.spread(seconds, "%.1f s")).append("; ");
+        }
+        line(row.substring(0, row.length() - 2) + "; load average " + Machine.loadAverage());
     }
 
     // ---------------------------------------------------------------- profiles

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fieldsupport.infra.FreePorts;
@@ -35,7 +36,12 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
         String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
         boolean kafkaScram, boolean kafkaInChildProcess, List<ServiceSpec> services) {
 
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
+    /**
+     * Sized by the benchmark (deploy/benchmarks/BENCHMARKS.md): under load the heap is committed up to -Xmx, on top of
+     * about 190 MB of classes, compiled code and symbols, so 128 MB keeps a service near 256 MB of RSS; C1 alone
+     * starts faster and costs less memory than C2 once the bearer token is no longer verified on every request.
+     */
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx128m -XX:TieredStopAtLevel=1";
     /**
      * For suites that count what their requests caused: the jobs that write on their own clock are off, and survey
      * invitations go out as soon as their intervention or delivery is known, not two hours later.
@@ -114,6 +120,19 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
 
     public Path logs() {
         return stateDir.resolve("logs");
+    }
+
+    /**
+     * The class-data archive Quarkus wrote beside the service's jar at build time
+     * ({@code quarkus.package.jar.appcds.enabled}): the JVM maps the classes of a start-up instead of loading and
+     * verifying them. None when the service options already choose class-data sharing themselves.
+     */
+    public Optional<Path> classDataArchive(ServiceSpec spec) {
+        if (serviceJavaOpts.contains("SharedArchiveFile") || serviceJavaOpts.contains("-Xshare")) {
+            return Optional.empty();
+        }
+        Path archive = spec.runnableJar(root).resolveSibling("app-cds.jsa");
+        return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
     }
 
     public Path tokens() {

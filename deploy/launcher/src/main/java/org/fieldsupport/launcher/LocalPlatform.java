@@ -118,6 +118,9 @@ public final class LocalPlatform {
             env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
             env.put("WEBHOOK_SECRET_FILE", settings.secrets().resolve("webhook.key").toString());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+            // glibc gives busy threads malloc arenas of their own (up to 16 on two cores): the benchmark measured
+            // 63 MB of a loaded service's RSS outside the JVM's own accounting without this limit, 23 MB with it.
+            env.put("MALLOC_ARENA_MAX", "2");
             // The one-time links in survey invitations point at this platform's survey-service.
             env.put("SURVEY_PUBLIC_BASE_URL", service("survey-service").baseUrl());
             environments.put(spec.name(), env);

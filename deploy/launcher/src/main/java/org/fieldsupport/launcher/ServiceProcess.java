@@ -35,11 +35,15 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(settings.serviceJavaOpts().trim().split("\\s+")));
+        settings.classDataArchive(spec).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        // Started from the jar's folder as "-jar quarkus-run.jar": the class-data archive records the class path as
+        // the build ran it, relative, and the JVM ignores the archive when the class path differs.
+        Path jar = spec.runnableJar(settings.root());
         command.add("-jar");
-        command.add(spec.runnableJar(settings.root()).toString());
+        command.add(jar.getFileName().toString());
         Path log = settings.logs().resolve(spec.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(settings.root().resolve(spec.name()).toFile())
+                .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -216,21 +218,27 @@ public class Booking {
         });
         Instant agendaStart = from.minus(Duration.ofDays(1));
         Instant agendaEnd = from.plus(AGENDA_SPAN);
+        List<Technician> technicians = suitable(Technician.lockServing(site), kind);
+        List<String> ids = technicians.stream().map(t -> t.id).toList();
+        Map<String, List<RotaDay>> rotas = RotaDay.ofTechnicians(ids);
+        Map<String, List<Absence>> absences = Absence.overlapping(ids, agendaStart, agendaEnd);
+        Map<String, List<Intervention.BookedWindow>> visits = Intervention.liveWindows(ids, agendaStart, agendaEnd)
+                .stream().filter(v -> !v.visitId().equals(movingVisit))
+                .collect(Collectors.groupingBy(Intervention.BookedWindow::technicianId));
         List<Planner.Candidate> candidates = new ArrayList<>();
         List<OssPresence> onSitePresence = new ArrayList<>();
-        for (Technician technician : suitable(Technician.lockServing(site), kind)) {
-            List<RotaDay> rota = RotaDay.of(technician.id);
-            List<Absence> absences = Absence.overlapping(technician.id, agendaStart, agendaEnd);
+        for (Technician technician : technicians) {
+            List<RotaDay> rota = rotas.getOrDefault(technician.id, List.of());
+            List<Absence> away = absences.getOrDefault(technician.id, List.of());
             boolean onSite = site.equals(technician.ossSite);
-            OssPresence presence = (day, half) -> technician.presentOnSite(day, half, rota, absences, hours);
+            OssPresence presence = (day, half) -> technician.presentOnSite(day, half, rota, away, hours);
             if (onSite) {
                 onSitePresence.add(presence);
             }
             List<Planner.Busy> agenda = new ArrayList<>();
-            Intervention.liveFor(technician.id, agendaStart, agendaEnd).stream()
-                    .filter(i -> !i.id.equals(movingVisit))
-                    .forEach(i -> agenda.add(new Planner.Busy(i.windowStart, i.windowEnd, i.siteCode)));
-            absences.forEach(a -> agenda.add(new Planner.Busy(a.startsAt, a.endsAt, null)));
+            visits.getOrDefault(technician.id, List.of())
+                    .forEach(v -> agenda.add(new Planner.Busy(v.start(), v.end(), v.site())));
+            away.forEach(a -> agenda.add(new Planner.Busy(a.startsAt, a.endsAt, null)));
             candidates.add(new Planner.Candidate(technician.id, technician.baseLatitude, technician.baseLongitude,
                     onSite, presence, agenda));
         }

@@ -1,7 +1,10 @@
 package org.fieldsupport.dispatch.technicians;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,7 +36,12 @@ public class Absence extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
-    public static List<Absence> overlapping(String technicianId, Instant from, Instant to) {
-        return list("technicianId = ?1 and startsAt < ?3 and endsAt > ?2", technicianId, from, to);
+    /** The absences of several technicians overlapping [from, to), in one query, by technician. */
+    public static Map<String, List<Absence>> overlapping(Collection<String> technicianIds, Instant from, Instant to) {
+        if (technicianIds.isEmpty()) {
+            return Map.of();
+        }
+        return Absence.<Absence> list("technicianId in ?1 and startsAt < ?3 and endsAt > ?2", technicianIds, from, to)
+                .stream().collect(Collectors.groupingBy(a -> a.technicianId));
     }
 }

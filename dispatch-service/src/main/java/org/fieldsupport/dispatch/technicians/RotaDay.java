@@ -1,8 +1,11 @@
 package org.fieldsupport.dispatch.technicians;
 
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +37,15 @@ public class RotaDay extends PanacheEntityBase {
 
     public static List<RotaDay> of(String technicianId) {
         return list("technicianId = ?1 order by dayOfWeek", technicianId);
+    }
+
+    /** The rotas of several technicians in one query, by technician (none for a roving technician). */
+    public static Map<String, List<RotaDay>> ofTechnicians(Collection<String> technicianIds) {
+        if (technicianIds.isEmpty()) {
+            return Map.of();
+        }
+        return RotaDay.<RotaDay> list("technicianId in ?1 order by dayOfWeek", technicianIds).stream()
+                .collect(Collectors.groupingBy(r -> r.technicianId));
     }
 
     /** Composite identifier. */
