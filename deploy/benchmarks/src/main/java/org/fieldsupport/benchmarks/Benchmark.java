@@ -681,18 +681,24 @@ public final class Benchmark {
     }
 
     /** The hottest methods of an execution-sample recording: top frames, and our own code's frames anywhere. */
+    private static long sizeOf(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : -1;
+    }
+
     private void summariseProfile(Path jfr, String what) throws Exception {
         if (jfr == null) {
             return;
         }
-        for (int i = 0; i < 40 && !Files.exists(jfr); i++) {
-            Thread.sleep(500);
+        // The JVM creates the file when the recording ends and fills it afterwards: wait until its size holds still.
+        long size = -1;
+        for (int i = 0; i < 60 && (size <= 0 || size != sizeOf(jfr)); i++) {
+            size = sizeOf(jfr);
+            Thread.sleep(1000);
         }
-        if (!Files.exists(jfr)) {
+        if (size <= 0) {
             line("(profile " + jfr + " not written)");
             return;
         }
-        Thread.sleep(2000);
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> packages = new HashMap<>();
         int samples = 0;
