@@ -99,9 +99,9 @@ class DeployFilesTest {
             if (container.get("startupProbe") == null) {
                 problems.add(deployment + ": no startupProbe");
             }
-            expectValue(problems, deployment, container, "resources.requests.memory", "256Mi");
+            expectValue(problems, deployment, container, "resources.requests.memory", "384Mi");
             expectValue(problems, deployment, container, "resources.requests.cpu", "250m");
-            expectValue(problems, deployment, container, "resources.limits.memory", "384Mi");
+            expectValue(problems, deployment, container, "resources.limits.memory", "512Mi");
             boolean portDeclared = DeployRepo.list(container.get("ports")).stream().map(DeployRepo::map)
                     .anyMatch(p -> Objects.equals(DeployRepo.text(p.get("containerPort")), port));
             if (!portDeclared) {
