@@ -24,6 +24,6 @@ public class LogisticsEventsConsumer {
     @Incoming("logistics-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, notices::apply);
+        inbox.process(record, LogisticsNotices.TYPES_READ, notices::apply);
     }
 }

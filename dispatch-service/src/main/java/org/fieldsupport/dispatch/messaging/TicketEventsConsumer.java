@@ -24,6 +24,6 @@ public class TicketEventsConsumer {
     @Incoming("ticket-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, notices::apply);
+        inbox.process(record, TicketNotices.TYPES_READ, notices::apply);
     }
 }

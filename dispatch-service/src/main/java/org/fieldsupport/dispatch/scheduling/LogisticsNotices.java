@@ -1,6 +1,7 @@
 package org.fieldsupport.dispatch.scheduling;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,14 @@ public class LogisticsNotices {
     public record ReturnNotice(UUID returnId, UUID ticketId, String site, String collection, Instant occurredAt) {
     }
 
+    /** The one event type dispatch acts on; the inbox acknowledges the others unread. */
+    public static final Set<String> TYPES_READ = Set.of("ReturnRequested");
+
     @Inject
     Booking booking;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (!"ReturnRequested".equals(event.type())) {
-            return;
-        }
         ReturnNotice notice = event.dataAs(ReturnNotice.class);
         if (notice.returnId() == null || notice.site() == null || notice.occurredAt() == null) {
             throw new PoisonMessageException("ReturnRequested " + event.id() + " lacks returnId, site or occurredAt");

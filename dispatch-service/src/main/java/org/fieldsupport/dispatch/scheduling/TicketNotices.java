@@ -1,6 +1,7 @@
 package org.fieldsupport.dispatch.scheduling;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,9 @@ public class TicketNotices {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TicketNotice(UUID ticketId, String site, String kind, Boolean remote, Instant occurredAt) {
     }
+
+    /** The event types dispatch acts on; the inbox acknowledges the others unread. */
+    public static final Set<String> TYPES_READ = Set.of("TicketEscalated", "TicketCancelled", "TicketResolved");
 
     @Inject
     Booking booking;

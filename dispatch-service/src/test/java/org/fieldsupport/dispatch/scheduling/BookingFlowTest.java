@@ -23,12 +23,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -45,6 +49,9 @@ import org.fieldsupport.testing.TopicRecords;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "dispatch_service"))
 class BookingFlowTest {
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeEach
     void referenceData() {
@@ -108,6 +115,27 @@ class BookingFlowTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TopicRecords.readAll("dispatch.events")
                 .stream().filter(r -> ticket.equals(r.key())).count()).isEqualTo(1));
         assertThat(interventions("dispatcher", "ticketId", ticket)).hasSize(1);
+    }
+
+    @Test
+    void anEventTypeDispatchDoesNotReadLeavesNoTraceInTheInbox() throws Exception {
+        String ticket = UUID.randomUUID().toString();
+        String openedId = UUID.randomUUID().toString();
+        String escalatedId = UUID.randomUUID().toString();
+        TopicRecords.send("ticket.events", ticket, "{\"ticketId\": \"" + ticket + "\", \"site\": \"DIJON\"}",
+                TopicRecords.cloudEventHeaders(openedId, "TicketOpened", "urn:field-support:ticket-service", ticket,
+                        "2025-10-08T07:59:00Z"));
+        publishEscalation(ticket, "DIJON", "ON_SITE", "2025-10-08T08:00:00Z", escalatedId);
+        awaitEvent(ticket, "InterventionScheduled");
+        assertThat(inboxRecords(openedId)).as("the unread TicketOpened, before the escalation on its partition")
+                .isZero();
+        assertThat(inboxRecords(escalatedId)).isEqualTo(1);
+    }
+
+    private long inboxRecords(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from inbox_event where event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue());
     }
 
     @Test

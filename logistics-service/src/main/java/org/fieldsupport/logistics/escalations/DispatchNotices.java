@@ -1,6 +1,7 @@
 package org.fieldsupport.logistics.escalations;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +27,14 @@ public class DispatchNotices {
             Instant occurredAt) {
     }
 
+    /** The one event type logistics acts on; the inbox acknowledges the others unread. */
+    public static final Set<String> TYPES_READ = Set.of("InterventionCompleted");
+
     @Inject
     Returns returns;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (!"InterventionCompleted".equals(event.type())) {
-            return;
-        }
         Completion c = event.dataAs(Completion.class);
         if (!"COLLECTION".equals(c.kind())) {
             return;

@@ -3,6 +3,7 @@ package org.fieldsupport.logistics.escalations;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,9 @@ public class TicketNotices {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Ending(UUID ticketId, Boolean remote, Instant occurredAt) {
     }
+
+    /** The event types logistics acts on; the inbox acknowledges the others unread. */
+    public static final Set<String> TYPES_READ = Set.of("TicketEscalated", "TicketCancelled", "TicketResolved");
 
     @Inject
     Shipping shipping;

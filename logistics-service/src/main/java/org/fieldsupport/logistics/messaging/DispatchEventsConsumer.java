@@ -24,6 +24,6 @@ public class DispatchEventsConsumer {
     @Incoming("dispatch-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, notices::apply);
+        inbox.process(record, DispatchNotices.TYPES_READ, notices::apply);
     }
 }

@@ -27,18 +27,18 @@ public class PlatformEventsConsumer {
     @Incoming("ticket-events")
     @Blocking(ordered = true)
     public void consumeTickets(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> facts.record(record.topic(), event));
+        inbox.process(record, PilotFacts.TYPES_READ, event -> facts.record(record.topic(), event));
     }
 
     @Incoming("dispatch-events")
     @Blocking(ordered = true)
     public void consumeDispatch(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> facts.record(record.topic(), event));
+        inbox.process(record, PilotFacts.TYPES_READ, event -> facts.record(record.topic(), event));
     }
 
     @Incoming("logistics-events")
     @Blocking(ordered = true)
     public void consumeLogistics(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> facts.record(record.topic(), event));
+        inbox.process(record, PilotFacts.TYPES_READ, event -> facts.record(record.topic(), event));
     }
 }

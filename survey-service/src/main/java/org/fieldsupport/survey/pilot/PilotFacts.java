@@ -37,6 +37,9 @@ public class PilotFacts {
             Map.entry("ReturnReceived", Set.of()), Map.entry("AllocationPrepared", Set.of()),
             Map.entry("LockerDeposited", Set.of()), Map.entry("LockerCollected", Set.of()));
 
+    /** The event types the pilot reads; the inbox acknowledges the others unread. */
+    public static final Set<String> TYPES_READ = READ.keySet();
+
     @Inject
     PilotProjection projection;
 

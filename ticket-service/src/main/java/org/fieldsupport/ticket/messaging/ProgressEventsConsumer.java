@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import org.fieldsupport.chassis.inbox.Inbox;
+import org.fieldsupport.ticket.progress.ProgressRules;
 import org.fieldsupport.ticket.progress.TicketProgressTracker;
 
 /** Reads {@code dispatch.events} and {@code logistics.events}; each event is applied once, in order per ticket. */
@@ -24,12 +25,12 @@ public class ProgressEventsConsumer {
     @Incoming("dispatch-events")
     @Blocking(ordered = true)
     public void fromDispatch(ConsumerRecord<String, String> record) {
-        inbox.process(record, tracker::apply);
+        inbox.process(record, ProgressRules.TYPES_READ, tracker::apply);
     }
 
     @Incoming("logistics-events")
     @Blocking(ordered = true)
     public void fromLogistics(ConsumerRecord<String, String> record) {
-        inbox.process(record, tracker::apply);
+        inbox.process(record, ProgressRules.TYPES_READ, tracker::apply);
     }
 }

@@ -1,6 +1,7 @@
 package org.fieldsupport.ticket.progress;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.fieldsupport.ticket.lifecycle.EscalationKind;
 import org.fieldsupport.ticket.lifecycle.Progress;
@@ -12,6 +13,12 @@ import org.fieldsupport.ticket.lifecycle.TicketStatus;
  * tells where the work stands. Event types not listed here are not about the ticket's status.
  */
 public final class ProgressRules {
+
+    /** The event types that can move a ticket; the inbox acknowledges the others unread. */
+    public static final Set<String> TYPES_READ = Set.of("InterventionScheduled", "InterventionRescheduled",
+            "InterventionAtRisk", "InterventionStarted", "InterventionCompleted", "ShipmentAwaitingAddress",
+            "ShipmentDispatched", "ShipmentDelivered", "ShipmentFailed", "ReturnRequested", "ReturnReceived",
+            "AllocationPrepared", "LockerDeposited", "LockerCollected");
 
     private ProgressRules() {
     }

@@ -3,7 +3,12 @@ package org.fieldsupport.ticket.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fieldsupport.ticket.lifecycle.TicketStatus.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +44,23 @@ class ProgressRulesTest {
         Progress progress = ProgressRules.meaningOf(type, report, EscalationKind.ON_SITE).orElseThrow();
         assertThat(progress.target()).hasToString(status);
         assertThat(progress.resolution()).isEqualTo(resolution);
+    }
+
+    /** The inbox skips the types outside TYPES_READ, so the set must be exactly the types that mean something. */
+    @Test
+    void theTypesReadAreExactlyThePublishedTypesThatMoveATicket() throws Exception {
+        Set<String> published = new TreeSet<>();
+        for (String publisher : new String[] {"dispatch-service", "logistics-service"}) {
+            try (Stream<Path> files = Files.list(Path.of("..", publisher, "src/main/resources/contracts/examples"))) {
+                files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", "")).forEach(published::add);
+            }
+        }
+        assertThat(published).containsAll(ProgressRules.TYPES_READ);
+        for (String type : published) {
+            ProgressReport report = ProducerExamples.report(ProducerExamples.example(type));
+            assertThat(ProgressRules.meaningOf(type, report, EscalationKind.ON_SITE).isPresent()).as(type)
+                    .isEqualTo(ProgressRules.TYPES_READ.contains(type));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fieldsupport.chassis.inbox;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The idempotent consumer. Each event's effect and the record of its {@code ce_id} commit in one transaction, so a
- * redelivered event is a no-op. A poison message is rethrown as such, for the channel's dead-letter strategy; a
+ * redelivered event is a no-op. An event of a type the consumer does not read is checked like any other (a record that
+ * is not a CloudEvent with a JSON object is poison, whatever its type) and then acknowledged without a transaction:
+ * it has no effect to make idempotent, and most records on a topic are of types a given consumer ignores. A poison message is rethrown as such, for the channel's dead-letter strategy; a
  * transient failure (database unreachable, lock conflict) is retried with back-off, holding the partition, so
  * events of one ticket are never applied out of order.
  * <p>
@@ -71,9 +74,13 @@ public class Inbox {
         stopping = true;
     }
 
-    /** Parses the record and applies {@code handler} once per event id. */
-    public void process(ConsumerRecord<String, String> record, EventHandler handler) {
+    /** Parses the record and, if its type is one of {@code typesRead}, applies {@code handler} once per event id. */
+    public void process(ConsumerRecord<String, String> record, Set<String> typesRead, EventHandler handler) {
         IncomingEvent event = IncomingEvent.from(record, objectMapper);
+        if (!typesRead.contains(event.type())) {
+            metrics.counter("inbox.events", "type", event.type(), "outcome", "unread").increment();
+            return;
+        }
         long backoffMillis = 100;
         while (true) {
             refuseWhileStopping(event, null);
