@@ -1,12 +1,14 @@
 package org.fieldsupport.dispatch.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.fieldsupport.chassis.inbox.Inbox;
 import org.fieldsupport.dispatch.scheduling.LogisticsNotices;
@@ -23,7 +25,7 @@ public class LogisticsEventsConsumer {
 
     @Incoming("logistics-events")
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, LogisticsNotices.TYPES_READ, notices::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, LogisticsNotices.TYPES_READ, notices::apply);
     }
 }

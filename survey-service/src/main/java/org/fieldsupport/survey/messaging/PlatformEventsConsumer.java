@@ -1,12 +1,14 @@
 package org.fieldsupport.survey.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.fieldsupport.chassis.inbox.Inbox;
 import org.fieldsupport.survey.pilot.PilotFacts;
@@ -26,19 +28,19 @@ public class PlatformEventsConsumer {
 
     @Incoming("ticket-events")
     @Blocking(ordered = true)
-    public void consumeTickets(ConsumerRecord<String, String> record) {
-        inbox.process(record, PilotFacts.TYPES_READ, event -> facts.record(record.topic(), event));
+    public CompletionStage<Void> consumeTickets(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, PilotFacts.TYPES_READ, event -> facts.record(event.topic(), event));
     }
 
     @Incoming("dispatch-events")
     @Blocking(ordered = true)
-    public void consumeDispatch(ConsumerRecord<String, String> record) {
-        inbox.process(record, PilotFacts.TYPES_READ, event -> facts.record(record.topic(), event));
+    public CompletionStage<Void> consumeDispatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, PilotFacts.TYPES_READ, event -> facts.record(event.topic(), event));
     }
 
     @Incoming("logistics-events")
     @Blocking(ordered = true)
-    public void consumeLogistics(ConsumerRecord<String, String> record) {
-        inbox.process(record, PilotFacts.TYPES_READ, event -> facts.record(record.topic(), event));
+    public CompletionStage<Void> consumeLogistics(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, PilotFacts.TYPES_READ, event -> facts.record(event.topic(), event));
     }
 }

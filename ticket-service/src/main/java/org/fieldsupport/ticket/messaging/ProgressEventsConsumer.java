@@ -1,12 +1,14 @@
 package org.fieldsupport.ticket.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 import org.fieldsupport.chassis.inbox.Inbox;
 import org.fieldsupport.ticket.progress.ProgressRules;
@@ -24,13 +26,13 @@ public class ProgressEventsConsumer {
 
     @Incoming("dispatch-events")
     @Blocking(ordered = true)
-    public void fromDispatch(ConsumerRecord<String, String> record) {
-        inbox.process(record, ProgressRules.TYPES_READ, tracker::apply);
+    public CompletionStage<Void> fromDispatch(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, ProgressRules.TYPES_READ, tracker::apply);
     }
 
     @Incoming("logistics-events")
     @Blocking(ordered = true)
-    public void fromLogistics(ConsumerRecord<String, String> record) {
-        inbox.process(record, ProgressRules.TYPES_READ, tracker::apply);
+    public CompletionStage<Void> fromLogistics(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, ProgressRules.TYPES_READ, tracker::apply);
     }
 }

@@ -2,7 +2,11 @@ package org.fieldsupport.chassis.inbox;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,19 +25,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
- * The idempotent consumer. Each event's effect and the record of its {@code ce_id} commit in one transaction, so a
- * redelivered event is a no-op. An event of a type the consumer does not read is checked like any other (a record that
- * is not a CloudEvent with a JSON object is poison, whatever its type) and then acknowledged without a transaction:
- * it has no effect to make idempotent, and most records on a topic are of types a given consumer ignores. A poison message is rethrown as such, for the channel's dead-letter strategy; a
- * transient failure (database unreachable, lock conflict) is retried with back-off, holding the partition, so
+ * The idempotent consumer. Each event's effect and the record of its {@code ce_id} commit in the same transaction, so
+ * a redelivered event is a no-op. An event of a type the consumer does not read is checked like any other (a record
+ * that is not a CloudEvent with a JSON object is poison, whatever its type) and then acknowledged without a
+ * transaction: it has no effect to make idempotent, and most records on a topic are of types a given consumer ignores.
+ * <p>
+ * Records come in the batches the Kafka consumer polls (at most {@code max.poll.records}), and the events of a batch
+ * are applied in one transaction: under load a consumer pays one commit for many events instead of one each. When an
+ * event of the batch is refused (a poison message), the batch's transaction is rolled back and its events are applied
+ * again one transaction each, so that only the refused one is set aside, through the channel's dead-letter strategy.
+ * A transient failure (database unreachable, lock conflict) is retried with back-off, holding the partitions, so the
  * events of one ticket are never applied out of order.
  * <p>
- * Once the service is stopping (SIGTERM), the inbox applies nothing more: the message in hand, and any after it,
- * fail with {@link RedeliverAfterRestart}, which {@link InboxFailureStrategy} neither dead-letters nor acknowledges,
- * so they are read again after the restart. A failure of a message being handled when the stop began (its
- * transaction cut short by the closing connection pool, its retry interrupted) is treated the same way.
+ * Once the service is stopping (SIGTERM), the inbox applies nothing more: the batch in hand fails with
+ * {@link RedeliverAfterRestart}, which {@link InboxFailureStrategy} neither dead-letters nor acknowledges, so it is
+ * read again after the restart. A failure of a batch being handled when the stop began (its transaction cut short by
+ * the closing connection pool, its retry interrupted) is treated the same way.
  */
 @ApplicationScoped
 public class Inbox {
@@ -74,48 +86,123 @@ public class Inbox {
         stopping = true;
     }
 
-    /** Parses the record and, if its type is one of {@code typesRead}, applies {@code handler} once per event id. */
-    public void process(ConsumerRecord<String, String> record, Set<String> typesRead, EventHandler handler) {
-        IncomingEvent event = IncomingEvent.from(record, objectMapper);
-        if (!typesRead.contains(event.type())) {
-            metrics.counter("inbox.events", "type", event.type(), "outcome", "unread").increment();
-            return;
+    /**
+     * Applies, once per event id, the events of {@code batch} whose type is one of {@code typesRead}, and acknowledges
+     * the batch; refused records go to the dead-letter topic. The returned stage completes when every record is
+     * acknowledged or set aside.
+     */
+    public CompletionStage<Void> process(KafkaRecordBatch<String, String> batch, Set<String> typesRead,
+            EventHandler handler) {
+        List<CompletionStage<Void>> setAside = new ArrayList<>();
+        try {
+            List<Received> toApply = new ArrayList<>();
+            for (KafkaRecord<String, String> record : batch.getRecords()) {
+                IncomingEvent event;
+                try {
+                    event = IncomingEvent.from(consumerRecord(record), objectMapper);
+                } catch (RuntimeException unreadable) {
+                    metrics.counter("inbox.events", "type", "unreadable", "outcome", "rejected").increment();
+                    setAside.add(record.nack(unreadable));
+                    continue;
+                }
+                if (typesRead.contains(event.type())) {
+                    toApply.add(new Received(record, event));
+                } else {
+                    metrics.counter("inbox.events", "type", event.type(), "outcome", "unread").increment();
+                }
+            }
+            if (!toApply.isEmpty()) {
+                applyTogether(toApply, handler, setAside);
+            }
+        } catch (RedeliverAfterRestart stoppingNow) {
+            return batch.nack(stoppingNow);
         }
+        return CompletableFuture.allOf(setAside.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new)).thenCompose(setAsideDone -> batch.ack());
+    }
+
+    /** A record of the batch and the event read from it. */
+    private record Received(KafkaRecord<String, String> record, IncomingEvent event) {
+    }
+
+    private void applyTogether(List<Received> received, EventHandler handler, List<CompletionStage<Void>> setAside) {
+        List<IncomingEvent> events = received.stream().map(Received::event).toList();
+        try {
+            applyWithRetry(events, handler);
+            return;
+        } catch (RedeliverAfterRestart stoppingNow) {
+            throw stoppingNow;
+        } catch (RuntimeException refused) {
+            if (received.size() == 1) {
+                setAside.add(received.get(0).record().nack(refused));
+                return;
+            }
+            LOG.infof("A batch of %d events was refused (%s): applying them one by one to set aside only the "
+                    + "refused one", received.size(), refused.getMessage());
+        }
+        for (Received one : received) {
+            try {
+                applyWithRetry(List.of(one.event()), handler);
+            } catch (RedeliverAfterRestart stoppingNow) {
+                throw stoppingNow;
+            } catch (RuntimeException refused) {
+                setAside.add(one.record().nack(refused));
+            }
+        }
+    }
+
+    /** Applies the events in one transaction, retrying while the failure is transient. */
+    private void applyWithRetry(List<IncomingEvent> events, EventHandler handler) {
         long backoffMillis = 100;
         while (true) {
-            refuseWhileStopping(event, null);
+            refuseWhileStopping(events, null);
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler));
-                metrics.counter("inbox.events", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
-                        .increment();
+                List<Boolean> applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(events, handler));
+                for (int i = 0; i < events.size(); i++) {
+                    metrics.counter("inbox.events", "type", events.get(i).type(), "outcome",
+                            applied.get(i) ? "applied" : "duplicate").increment();
+                }
                 return;
             } catch (RuntimeException e) {
-                refuseWhileStopping(event, e);
+                refuseWhileStopping(events, e);
                 if (!isTransient(e)) {
-                    metrics.counter("inbox.events", "type", event.type(), "outcome", "rejected").increment();
+                    if (events.size() == 1) {
+                        metrics.counter("inbox.events", "type", events.get(0).type(), "outcome", "rejected")
+                                .increment();
+                    }
                     throw e;
                 }
-                LOG.warnf("Transient failure applying %s %s, retrying in %d ms: %s", event.type(), event.id(),
-                        backoffMillis, e.getMessage());
-                pause(backoffMillis, event);
+                LOG.warnf("Transient failure applying %d event(s) from %s %s, retrying in %d ms: %s", events.size(),
+                        events.get(0).type(), events.get(0).id(), backoffMillis, e.getMessage());
+                pause(backoffMillis, events);
                 backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
             }
         }
     }
 
-    private boolean applyOnce(IncomingEvent event, EventHandler handler) {
-        int claimed = entityManager.createNativeQuery(
-                "insert into inbox_event (consumer, event_id, event_type) values (:consumer, :id, :type) "
-                        + "on conflict do nothing")
-                .setParameter("consumer", consumer)
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .executeUpdate();
-        if (claimed == 0) {
-            return false;
+    private List<Boolean> applyOnce(List<IncomingEvent> events, EventHandler handler) {
+        List<Boolean> applied = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            int claimed = entityManager.createNativeQuery(
+                    "insert into inbox_event (consumer, event_id, event_type) values (:consumer, :id, :type) "
+                            + "on conflict do nothing")
+                    .setParameter("consumer", consumer)
+                    .setParameter("id", event.id())
+                    .setParameter("type", event.type())
+                    .executeUpdate();
+            if (claimed == 1) {
+                handler.apply(event);
+            }
+            applied.add(claimed == 1);
         }
-        handler.apply(event);
-        return true;
+        return applied;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalStateException("Not a record read from Kafka: " + record));
     }
 
     /**
@@ -163,14 +250,20 @@ public class Inbox {
      * While stopping (or on an interrupted thread), an event is not applied and its failure, whatever it is, is not
      * the event's fault: it is left for redelivery after the restart.
      */
-    private static void refuseWhileStopping(IncomingEvent event, RuntimeException failure) {
+    private static void refuseWhileStopping(List<IncomingEvent> events, RuntimeException failure) {
         if (stopping || Thread.currentThread().isInterrupted() || isInterruption(failure)) {
             if (failure instanceof RedeliverAfterRestart redeliver) {
                 throw redeliver;
             }
-            throw new RedeliverAfterRestart("Stopping: " + event.type() + " " + event.id()
+            throw new RedeliverAfterRestart("Stopping: " + describe(events)
                     + " left for redelivery after the restart", failure);
         }
+    }
+
+    private static String describe(List<IncomingEvent> events) {
+        IncomingEvent first = events.get(0);
+        return events.size() == 1 ? first.type() + " " + first.id()
+                : events.size() + " events from " + first.type() + " " + first.id();
     }
 
     private static boolean isInterruption(Throwable failure) {
@@ -183,12 +276,12 @@ public class Inbox {
         return false;
     }
 
-    private static void pause(long millis, IncomingEvent event) {
+    private static void pause(long millis, List<IncomingEvent> events) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedeliverAfterRestart("Interrupted while waiting to retry " + event.type() + " " + event.id()
+            throw new RedeliverAfterRestart("Interrupted while waiting to retry " + describe(events)
                     + ": left for redelivery after the restart", e);
         }
     }

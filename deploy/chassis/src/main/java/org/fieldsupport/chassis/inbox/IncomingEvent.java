@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSON. A record without a usable envelope or with a payload that is not a JSON object is a poison message.
  */
 public record IncomingEvent(String id, String type, String source, Instant time, String subject, String key,
-        JsonNode data, ObjectMapper mapper) {
+        String topic, JsonNode data, ObjectMapper mapper) {
 
     public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper mapper) {
         String id = requiredHeader(record, "ce_id");
@@ -40,7 +40,8 @@ public record IncomingEvent(String id, String type, String source, Instant time,
         if (data == null || !data.isObject()) {
             throw new PoisonMessageException("payload of " + type + " " + id + " is not a JSON object");
         }
-        return new IncomingEvent(id, type, source, time, header(record, "ce_subject"), record.key(), data, mapper);
+        return new IncomingEvent(id, type, source, time, header(record, "ce_subject"), record.key(), record.topic(), data,
+                mapper);
     }
 
     /** The payload as the consumer's own record of the event (tolerant reader: unknown fields are ignored). */
