@@ -194,6 +194,12 @@ public class Inbox {
                 handler.apply(event);
             }
             applied.add(claimed == 1);
+            if (events.size() > 1) {
+                // Each event's changes are written now and forgotten by the session: otherwise every query of the
+                // next events would first dirty-check all the entities the batch has loaded so far.
+                entityManager.flush();
+                entityManager.clear();
+            }
         }
         return applied;
     }
