@@ -1,6 +1,5 @@
 package org.fieldsupport.chassis.inbox;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +26,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+import org.fieldsupport.chassis.persistence.TransientFailures;
 
 /**
  * The idempotent consumer. Each event's effect and the record of its {@code ce_id} commit in the same transaction, so
@@ -165,7 +165,7 @@ public class Inbox {
                 return;
             } catch (RuntimeException e) {
                 refuseWhileStopping(events, e);
-                if (!isTransient(e)) {
+                if (!TransientFailures.isTransient(e)) {
                     if (events.size() == 1) {
                         metrics.counter("inbox.events", "type", events.get(0).type(), "outcome", "rejected")
                                 .increment();
@@ -209,47 +209,6 @@ public class Inbox {
         return record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
                 .orElseThrow(() -> new IllegalStateException("Not a record read from Kafka: " + record));
-    }
-
-    /**
-     * Failures that may pass by themselves: lost connection, lock or serialization conflicts, server shutdown, and a
-     * commit the database did not confirm. The causes and the suppressed exceptions are both searched: when
-     * PostgreSQL goes away during the commit, the transaction manager throws a {@code RollbackException} whose SQL
-     * error is only a suppressed {@code XAException} (whether the commit happened is then unknown; a retry is safe,
-     * as the inbox row makes a second application a no-op).
-     */
-    static boolean isTransient(Throwable failure) {
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        if (failure != null) {
-            pending.add(failure);
-        }
-        boolean transientFound = false;
-        while (!pending.isEmpty()) {
-            Throwable t = pending.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t instanceof PoisonMessageException) {
-                return false;
-            }
-            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException
-                    || t instanceof javax.transaction.xa.XAException) {
-                transientFound = true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57")) {
-                    transientFound = true;
-                }
-            }
-            if (t.getCause() != null) {
-                pending.add(t.getCause());
-            }
-            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
-        }
-        return transientFound;
     }
 
     /**

@@ -27,6 +27,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import org.fieldsupport.chassis.persistence.TransientFailures;
+
 /**
  * Every error of every service answers in {@code application/problem+json}. The details name the field and what is
  * expected, never a Java type, a stack trace, or the rejected value (which may be personal data).
@@ -34,6 +36,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response domain(DomainProblems.DomainProblem e, UriInfo uri) {
@@ -152,7 +155,23 @@ public class ProblemMappers {
             return respond(new Problem(Problem.TYPE_BASE + "client-closed-request", "Client closed the request",
                     400, "The connection was closed before the request was complete.", uri.getPath(), null, null));
         }
+        if (TransientFailures.isTransient(e)) {
+            return temporarilyUnavailable(e, uri);
+        }
         return internalError(e, uri);
+    }
+
+    /**
+     * The database was out of reach, or the request lost a lock conflict with another: nothing is wrong with the
+     * request, and the same request succeeds a moment later. Sent again with its {@code Idempotency-Key}, a creation
+     * whose commit went unconfirmed is not made twice.
+     */
+    private Response temporarilyUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Temporarily unavailable on %s: %s", uri.getPath(), e.getMessage());
+        Response response = respond(new Problem(Problem.TYPE_BASE + "temporarily-unavailable",
+                "Temporarily unavailable", 503, "The request could not be completed now; retry in a moment.",
+                uri.getPath(), null, null));
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     /** Whether {@code e} comes from the client's connection closing under the request. */

@@ -1,6 +1,7 @@
-package org.fieldsupport.chassis.inbox;
+package org.fieldsupport.chassis.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldsupport.chassis.persistence.TransientFailures.isTransient;
 
 import java.sql.SQLException;
 
@@ -9,17 +10,19 @@ import jakarta.persistence.PersistenceException;
 
 import org.junit.jupiter.api.Test;
 
+import org.fieldsupport.chassis.inbox.PoisonMessageException;
+
 /** Which failures hold the partition and retry, and which send the record to the dead-letter topic. */
-class TransientFailureTest {
+class TransientFailuresTest {
 
     @Test
     void aLostConnectionOrAConflictIsRetried() {
-        assertThat(Inbox.isTransient(new PersistenceException(new SQLException("connection refused", "08001"))))
+        assertThat(isTransient(new PersistenceException(new SQLException("connection refused", "08001"))))
                 .isTrue();
-        assertThat(Inbox.isTransient(new PersistenceException(new SQLException("deadlock", "40P01")))).isTrue();
-        assertThat(Inbox.isTransient(new PersistenceException(new SQLException("shutting down", "57P01"))))
+        assertThat(isTransient(new PersistenceException(new SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(isTransient(new PersistenceException(new SQLException("shutting down", "57P01"))))
                 .isTrue();
-        assertThat(Inbox.isTransient(new OptimisticLockException("concurrent update"))).isTrue();
+        assertThat(isTransient(new OptimisticLockException("concurrent update"))).isTrue();
     }
 
     @Test
@@ -31,16 +34,16 @@ class TransientFailureTest {
                 "Error trying to transactionCommit local transaction");
         xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         rollback.addSuppressed(xa);
-        assertThat(Inbox.isTransient(new IllegalStateException(rollback))).isTrue();
+        assertThat(isTransient(new IllegalStateException(rollback))).isTrue();
     }
 
     @Test
     void aPoisonMessageOrAConstraintViolationIsNot() {
-        assertThat(Inbox.isTransient(new PoisonMessageException("bad"))).isFalse();
-        assertThat(Inbox.isTransient(new PersistenceException(new SQLException("too long", "22001")))).isFalse();
-        assertThat(Inbox.isTransient(new IllegalStateException("bug"))).isFalse();
+        assertThat(isTransient(new PoisonMessageException("bad"))).isFalse();
+        assertThat(isTransient(new PersistenceException(new SQLException("too long", "22001")))).isFalse();
+        assertThat(isTransient(new IllegalStateException("bug"))).isFalse();
         RuntimeException poison = new PoisonMessageException("bad");
         poison.addSuppressed(new SQLException("connection lost", "08006"));
-        assertThat(Inbox.isTransient(poison)).isFalse();
+        assertThat(isTransient(poison)).isFalse();
     }
 }
