@@ -31,8 +31,8 @@ import org.fieldsupport.dispatch.technicians.Technician;
 
 /**
  * Books a visit when a ticket is escalated: the deadline from the site's policy and the escalation's business time,
- * then the earliest suitable slot (see {@link Planner}). The technicians who serve the site are locked for the
- * transaction, so concurrent bookings never overlap. Publishes InterventionScheduled, and InterventionAtRisk when the
+ * then the earliest suitable slot (see {@link Planner}). Every change of an agenda first takes the {@link PlanningLock},
+ * so concurrent bookings never overlap. Publishes InterventionScheduled, and InterventionAtRisk when the
  * promise cannot be kept.
  */
 @ApplicationScoped
@@ -64,6 +64,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Intervention> book(VisitRequest request) {
+        PlanningLock.acquire();
         Intervention existing = request.ticketId() != null ? Intervention.liveForTicket(request.ticketId())
                 : Intervention.liveForReturn(request.returnId());
         if (existing != null) {
@@ -104,6 +105,7 @@ public class Booking {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Intervention> bookRoomCheck(String site, String roomId, Instant from, Instant deadline,
             boolean dedicatedTrip) {
+        PlanningLock.acquire();
         SitePolicy policy = SitePolicy.inForce(site, from);
         if (policy == null) {
             return Optional.empty();
@@ -155,6 +157,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replan(Intervention visit, String reason, Instant now) {
+        PlanningLock.acquire();
         SitePolicy policy = SitePolicy.inForce(visit.siteCode, visit.requestedAt);
         Instant earliest = now.isAfter(visit.requestedAt) ? now : visit.requestedAt;
         Options options = options(policy, visit.siteCode, visit.kind, earliest, visit.id);
@@ -185,6 +188,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replanAfterChange(Technician technician, Instant now) {
+        PlanningLock.acquire();
         Technician.getEntityManager().flush();
         List<RotaDay> rota = RotaDay.of(technician.id);
         for (Intervention visit : Intervention.upcomingFor(technician.id, now)) {
@@ -218,7 +222,7 @@ public class Booking {
         });
         Instant agendaStart = from.minus(Duration.ofDays(1));
         Instant agendaEnd = from.plus(AGENDA_SPAN);
-        List<Technician> technicians = suitable(Technician.lockServing(site), kind);
+        List<Technician> technicians = suitable(Technician.serving(site), kind);
         List<String> ids = technicians.stream().map(t -> t.id).toList();
         Map<String, List<RotaDay>> rotas = RotaDay.ofTechnicians(ids);
         Map<String, List<Absence>> absences = Absence.overlapping(ids, agendaStart, agendaEnd);
@@ -252,6 +256,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void callOff(UUID ticketId, String reason, Instant at) {
+        PlanningLock.acquire();
         TicketClosure.record(ticketId, reason, at);
         Intervention live = Intervention.liveForTicket(ticketId);
         if (live != null) {

@@ -53,14 +53,10 @@ public class Technician extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @SuppressWarnings("unchecked")
     public static List<Technician> serving(String site) {
-        return list("?1 = any(sites) order by id", site);
-    }
-
-    /** Locks the technicians' rows until the transaction ends, so two bookings never interleave. */
-    public static List<Technician> lockServing(String site) {
         return getEntityManager().createNativeQuery(
-                "select * from technician where :site = any(sites) order by id for update", Technician.class)
+                "select * from technician where :site = any(sites) order by id", Technician.class)
                 .setParameter("site", site)
                 .getResultList();
     }

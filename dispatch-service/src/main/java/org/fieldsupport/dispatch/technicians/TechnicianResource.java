@@ -38,6 +38,7 @@ import org.fieldsupport.chassis.security.Roles;
 import org.fieldsupport.chassis.time.BusinessTimes;
 import org.fieldsupport.dispatch.interventions.Intervention;
 import org.fieldsupport.dispatch.scheduling.Booking;
+import org.fieldsupport.dispatch.scheduling.PlanningLock;
 
 /** The field teams: technicians, the on-site technicians' rota, absences. */
 @Path("/technicians")
@@ -87,6 +88,8 @@ public class TechnicianResource {
         if (definition.rota() != null && !definition.rota().isEmpty() && definition.ossSite() == null) {
             throw new DomainProblems.InvalidInput("A rota is for an on-site technician: give ossSite.");
         }
+        // Before any change: visits it has to move are moved under the lock every booking takes first.
+        PlanningLock.acquire();
         Technician technician = Technician.findById(id);
         if (technician == null) {
             technician = new Technician();
@@ -139,6 +142,9 @@ public class TechnicianResource {
             throw new DomainProblems.InvalidInput("endsAt must be after startsAt.");
         }
         Instant declaredAt = BusinessTimes.givenOrNow(declaration.declaredAt(), clock, "declaredAt");
+        // Before the absence is written and the visits it hits are read: a booking committed meanwhile sees the
+        // absence, or is among the visits moved.
+        PlanningLock.acquire();
         Absence absence = new Absence();
         absence.technicianId = id;
         absence.startsAt = declaration.startsAt();
