@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -175,6 +176,8 @@ public class OutboxRelay {
                             .createQuery("from OutboxEvent where publishedAt is null order by position",
                                     OutboxEvent.class)
                             .setMaxResults(limit)
+                            // Only read here, and marked below in one statement: no snapshot kept to dirty-check.
+                            .setHint(HibernateHints.HINT_READ_ONLY, true)
                             .getResultList();
                     return send(batch);
                 });
@@ -186,14 +189,13 @@ public class OutboxRelay {
             acks.add(emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage());
         }
         Instant acknowledgedAt = clock.instant();
-        int count = 0;
+        List<Long> acknowledged = new ArrayList<>(batch.size());
         boolean failed = false;
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (int i = 0; i < batch.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                batch.get(i).publishedAt = acknowledgedAt;
-                count++;
+                acknowledged.add(batch.get(i).position);
             } catch (ExecutionException | TimeoutException e) {
                 if (!failed) {
                     LOG.warnf("Broker did not acknowledge event %s: %s", batch.get(i).eventId,
@@ -206,11 +208,18 @@ public class OutboxRelay {
                 break;
             }
         }
-        published.increment(count);
+        if (!acknowledged.isEmpty()) {
+            // Native: Hibernate would translate an HQL query bound to a list again at each execution.
+            entityManager.createNativeQuery("update outbox_event set published_at = :at where position in (:positions)")
+                    .setParameter("at", acknowledgedAt)
+                    .setParameter("positions", acknowledged)
+                    .executeUpdate();
+        }
+        published.increment(acknowledged.size());
         if (failed) {
             failures.increment();
         }
-        return new BatchResult(count, failed);
+        return new BatchResult(acknowledged.size(), failed);
     }
 
     private Message<String> toMessage(OutboxEvent row) {
