@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.fieldsupport.chassis.time.BusinessCalendar;
 import org.fieldsupport.dispatch.policies.HalfDay;
@@ -66,7 +68,9 @@ public final class Planner {
     }
 
     public static Optional<Slot> plan(Request request, List<Candidate> candidates) {
-        BusinessCalendar calendar = request.hours().calendar();
+        SiteHours hours = request.hours();
+        BusinessCalendar calendar = hours.calendar();
+        List<Agenda> agendas = candidates.stream().map(c -> new Agenda(c, request)).toList();
         List<Slot> found = new ArrayList<>();
         LocalDate day = calendar.dateOf(request.earliest());
         LocalDate lastDay = calendar.plusBusinessDays(day, HORIZON_BUSINESS_DAYS);
@@ -75,9 +79,12 @@ public final class Planner {
             if (!calendar.isBusinessDay(day)) {
                 continue;
             }
+            Instant dayStart = hours.start(day, HalfDay.MORNING);
             for (HalfDay half : HalfDay.values()) {
-                for (Candidate candidate : candidates) {
-                    firstSlot(request, candidate, day, half).ifPresent(found::add);
+                Instant halfStart = hours.start(day, half);
+                Instant halfEnd = hours.end(day, half);
+                for (Agenda agenda : agendas) {
+                    firstSlot(request, agenda, day, half, dayStart, halfStart, halfEnd).ifPresent(found::add);
                 }
             }
             if (!found.isEmpty() && !day.isBefore(deadlineDay)) {
@@ -93,31 +100,28 @@ public final class Planner {
         return keeping.isEmpty() ? found.stream().min(earliest) : keeping.stream().min(earliest);
     }
 
-    private static Optional<Slot> firstSlot(Request request, Candidate candidate, LocalDate day, HalfDay half) {
+    private static Optional<Slot> firstSlot(Request request, Agenda agenda, LocalDate day, HalfDay half,
+            Instant dayStart, Instant halfStart, Instant halfEnd) {
+        Candidate candidate = agenda.candidate;
         if (candidate.onSiteHere() && !candidate.presence().present(day, half)) {
             return Optional.empty();
         }
-        boolean grouped = candidate.agenda().stream().anyMatch(b -> request.site().equals(b.site())
-                && request.hours().calendar().dateOf(b.start()).equals(day));
+        boolean grouped = agenda.daysAtSite.contains(day);
         if (request.alreadyOnSiteOnly() && !grouped && !candidate.onSiteHere()) {
             return Optional.empty();
         }
-        double km = candidate.onSiteHere() ? 0 : Trips.roadKm(candidate.baseLatitude(), candidate.baseLongitude(),
-                request.siteLatitude(), request.siteLongitude());
-        Duration travel = Duration.ofMinutes(Math.round(km / AVERAGE_KMH * 60));
-        Instant halfStart = request.hours().start(day, half);
-        Instant halfEnd = request.hours().end(day, half);
         // A roving technician leaves base when the working day starts: far sites are reached in the afternoon.
-        Instant reachable = request.hours().start(day, HalfDay.MORNING).plus(travel);
+        Instant reachable = dayStart.plus(agenda.travel);
         Instant start = onGrid(max(max(halfStart, reachable), request.earliest()), halfStart);
+        List<Busy> near = agenda.near(halfStart, halfEnd);
         while (!start.plus(request.duration()).isAfter(halfEnd)) {
             Instant from = start;
             Instant end = from.plus(request.duration());
-            Optional<Busy> clash = candidate.agenda().stream()
+            Optional<Busy> clash = near.stream()
                     .filter(b -> b.overlaps(from, end, request.site()))
                     .max(Comparator.comparing(Busy::end));
             if (clash.isEmpty()) {
-                return Optional.of(new Slot(candidate.technicianId(), from, end, grouped, km));
+                return Optional.of(new Slot(candidate.technicianId(), from, end, grouped, agenda.km));
             }
             Busy busy = clash.get();
             Duration margin = busy.site() == null || busy.site().equals(request.site()) ? Duration.ZERO
@@ -125,6 +129,93 @@ public final class Planner {
             start = onGrid(busy.end().plus(margin), halfStart);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A candidate's agenda read once per visit to place, instead of once per half-day searched: the days they are
+     * already at the site, and their visits in start order, so that a half-day looks only at what lies near it.
+     */
+    private static final class Agenda {
+
+        final Candidate candidate;
+        final double km;
+        final Duration travel;
+        final Set<LocalDate> daysAtSite = new HashSet<>();
+        /** Visits, by start; with their place in the candidate's agenda, which decides between equal clashes. */
+        final List<Indexed> visits = new ArrayList<>();
+        /** Absences, few and possibly long: always looked at. */
+        final List<Indexed> absences = new ArrayList<>();
+        Duration longestVisit = Duration.ZERO;
+
+        private record Indexed(int index, Busy busy) {
+        }
+
+        Agenda(Candidate candidate, Request request) {
+            this.candidate = candidate;
+            km = candidate.onSiteHere() ? 0 : Trips.roadKm(candidate.baseLatitude(), candidate.baseLongitude(),
+                    request.siteLatitude(), request.siteLongitude());
+            travel = Duration.ofMinutes(Math.round(km / AVERAGE_KMH * 60));
+            BusinessCalendar calendar = request.hours().calendar();
+            List<Busy> all = candidate.agenda();
+            for (int i = 0; i < all.size(); i++) {
+                Busy busy = all.get(i);
+                if (request.site().equals(busy.site())) {
+                    daysAtSite.add(calendar.dateOf(busy.start()));
+                }
+                if (busy.site() == null) {
+                    absences.add(new Indexed(i, busy));
+                } else {
+                    visits.add(new Indexed(i, busy));
+                    Duration length = Duration.between(busy.start(), busy.end());
+                    if (length.compareTo(longestVisit) > 0) {
+                        longestVisit = length;
+                    }
+                }
+            }
+            visits.sort(Comparator.comparing((Indexed v) -> v.busy().start()));
+        }
+
+        /**
+         * Everything that may clash with a slot inside the half-day: a slot lies within it, and nothing clashes
+         * further away than the move between sites. In agenda order, as the full agenda would be searched.
+         */
+        List<Busy> near(Instant halfStart, Instant halfEnd) {
+            Instant after = halfStart.minus(BETWEEN_SITES);
+            Instant before = halfEnd.plus(BETWEEN_SITES);
+            List<Indexed> near = new ArrayList<>();
+            for (Indexed absence : absences) {
+                if (absence.busy().start().isBefore(before) && absence.busy().end().isAfter(after)) {
+                    near.add(absence);
+                }
+            }
+            Instant earliestStart = after.minus(longestVisit);
+            for (int i = firstStartingAfter(earliestStart); i < visits.size(); i++) {
+                Busy visit = visits.get(i).busy();
+                if (!visit.start().isBefore(before)) {
+                    break;
+                }
+                if (visit.end().isAfter(after)) {
+                    near.add(visits.get(i));
+                }
+            }
+            near.sort(Comparator.comparingInt(Indexed::index));
+            return near.stream().map(Indexed::busy).toList();
+        }
+
+        /** The index of the first visit starting at or after {@code t}. */
+        private int firstStartingAfter(Instant t) {
+            int low = 0;
+            int high = visits.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (visits.get(middle).busy().start().isBefore(t)) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
     }
 
     /** The first quarter-hour of the half-day's grid at or after {@code t}. */

@@ -91,6 +91,60 @@ class PlanningBenchmark {
         System.out.println(report);
     }
 
+    /**
+     * The load of the platform benchmark's scenario 2: 1,000 escalations per site, all requested on the same Monday
+     * morning, at three sites served by twelve roving technicians each. The agendas fill for weeks ahead, so late
+     * bookings search many full days: the planner's worst case. Prints the time per escalation and a digest of every
+     * slot chosen, so that a faster planner can be shown to choose exactly the same slots.
+     */
+    @Test
+    void planABurstOfEscalationsIntoFullAgendas() {
+        List<Site> sites = List.of(
+                new Site("STRASBOURG", "FR-67", SupportMode.ROVING, 48.5734, 7.7521, 0),
+                new Site("NANCY", "FR-54", SupportMode.ROVING, 48.6921, 6.1844, 0),
+                new Site("DIJON", "FR-21", SupportMode.ROVING, 47.3220, 5.0415, 0));
+        int perSite = 1000;
+        int runs = 5;
+        long[] nanosPerRun = new long[runs];
+        long digest = 0;
+        int kept = 0;
+        for (int run = 0; run < runs; run++) {
+            Map<String, List<Planner.Busy>> agendas = new HashMap<>();
+            long start = System.nanoTime();
+            long runDigest = 17;
+            int runKept = 0;
+            Instant at = LocalDate.of(2025, 11, 3).atTime(8, 0).atZone(PARIS).toInstant();
+            for (int i = 0; i < perSite; i++) {
+                for (Site site : sites) {
+                    SiteHours hours = new SiteHours(BusinessCalendar.of(site.region(), PARIS), LocalTime.of(8, 30),
+                            LocalTime.of(12, 30), LocalTime.of(13, 30), LocalTime.of(17, 30));
+                    List<Planner.Candidate> candidates = new ArrayList<>();
+                    for (int t = 1; t <= 12; t++) {
+                        String id = site.code() + "-T" + t;
+                        candidates.add(new Planner.Candidate(id, site.lat() + t * 0.01, site.lon(), false,
+                                (d, h) -> false, agendas.computeIfAbsent(id, k -> new ArrayList<>())));
+                    }
+                    Instant deadline = PromiseRules.deadline(site.mode(), InterventionKind.ON_SITE, hours, at, VISIT,
+                            (d, h) -> false);
+                    Planner.Slot slot = Planner.plan(new Planner.Request(site.code(), site.lat(), site.lon(), hours,
+                            at, VISIT, deadline), candidates).orElseThrow();
+                    agendas.get(slot.technicianId()).add(new Planner.Busy(slot.start(), slot.end(), site.code()));
+                    runDigest = 31 * runDigest + slot.hashCode();
+                    runKept += slot.keeps(deadline) ? 1 : 0;
+                }
+            }
+            nanosPerRun[run] = System.nanoTime() - start;
+            digest = runDigest;
+            kept = runKept;
+        }
+        Arrays.sort(nanosPerRun);
+        int escalations = perSite * sites.size();
+        System.out.printf(Locale.ROOT, "%nPlanning benchmark, a burst into full agendas: %d escalations at 3 sites, "
+                + "12 technicians each, %d runs%n  planning time per escalation: median %.1f µs, best %.1f µs%n"
+                + "  promises kept: %d; digest of the slots chosen: %x%n", escalations, runs,
+                nanosPerRun[runs / 2] / 1000.0 / escalations, nanosPerRun[0] / 1000.0 / escalations, kept, digest);
+    }
+
     static final class Result {
         int escalations;
         int kept;
