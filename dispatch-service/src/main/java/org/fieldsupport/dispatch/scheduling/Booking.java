@@ -31,8 +31,8 @@ import org.fieldsupport.dispatch.technicians.Technician;
 
 /**
  * Books a visit when a ticket is escalated: the deadline from the site's policy and the escalation's business time,
- * then the earliest suitable slot (see {@link Planner}). Every change of an agenda first takes the {@link PlanningLock},
- * so concurrent bookings never overlap. Publishes InterventionScheduled, and InterventionAtRisk when the
+ * then the earliest suitable slot (see {@link Planner}). Every change of an agenda first takes the
+ * {@link PlanningLock}, so concurrent bookings never overlap. Publishes InterventionScheduled, and InterventionAtRisk when the
  * promise cannot be kept.
  */
 @ApplicationScoped
@@ -44,6 +44,9 @@ public class Booking {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PlanningLock planningLock;
 
     /** What to book: a ticket's visit (ON_SITE, MEETING_ROOM) or a return's collection. */
     public record VisitRequest(InterventionKind kind, String site, Instant requestedAt, UUID ticketId,
@@ -64,7 +67,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Intervention> book(VisitRequest request) {
-        PlanningLock.acquire();
+        planningLock.acquire();
         Intervention existing = request.ticketId() != null ? Intervention.liveForTicket(request.ticketId())
                 : Intervention.liveForReturn(request.returnId());
         if (existing != null) {
@@ -105,7 +108,7 @@ public class Booking {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Intervention> bookRoomCheck(String site, String roomId, Instant from, Instant deadline,
             boolean dedicatedTrip) {
-        PlanningLock.acquire();
+        planningLock.acquire();
         SitePolicy policy = SitePolicy.inForce(site, from);
         if (policy == null) {
             return Optional.empty();
@@ -157,7 +160,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replan(Intervention visit, String reason, Instant now) {
-        PlanningLock.acquire();
+        planningLock.acquire();
         SitePolicy policy = SitePolicy.inForce(visit.siteCode, visit.requestedAt);
         Instant earliest = now.isAfter(visit.requestedAt) ? now : visit.requestedAt;
         Options options = options(policy, visit.siteCode, visit.kind, earliest, visit.id);
@@ -188,7 +191,7 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replanAfterChange(Technician technician, Instant now) {
-        PlanningLock.acquire();
+        planningLock.acquire();
         Technician.getEntityManager().flush();
         List<RotaDay> rota = RotaDay.of(technician.id);
         for (Intervention visit : Intervention.upcomingFor(technician.id, now)) {
@@ -223,11 +226,10 @@ public class Booking {
         Instant agendaStart = from.minus(Duration.ofDays(1));
         Instant agendaEnd = from.plus(AGENDA_SPAN);
         List<Technician> technicians = suitable(Technician.serving(site), kind);
-        List<String> ids = technicians.stream().map(t -> t.id).toList();
-        Map<String, List<RotaDay>> rotas = RotaDay.ofTechnicians(ids);
-        Map<String, List<Absence>> absences = Absence.overlapping(ids, agendaStart, agendaEnd);
-        Map<String, List<Intervention.BookedWindow>> visits = Intervention.liveWindows(ids, agendaStart, agendaEnd)
-                .stream().filter(v -> !v.visitId().equals(movingVisit))
+        Map<String, List<RotaDay>> rotas = RotaDay.ofTechniciansServing(site);
+        Map<String, List<Absence>> absences = Absence.ofTechniciansServing(site, agendaStart, agendaEnd);
+        Map<String, List<Intervention.BookedWindow>> visits = Intervention
+                .liveWindowsOfTechniciansServing(site, agendaStart, agendaEnd).stream().filter(v -> !v.visitId().equals(movingVisit))
                 .collect(Collectors.groupingBy(Intervention.BookedWindow::technicianId));
         List<Planner.Candidate> candidates = new ArrayList<>();
         List<OssPresence> onSitePresence = new ArrayList<>();
@@ -256,10 +258,11 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void callOff(UUID ticketId, String reason, Instant at) {
-        PlanningLock.acquire();
         TicketClosure.record(ticketId, reason, at);
         Intervention live = Intervention.liveForTicket(ticketId);
         if (live != null) {
+            // Most tickets resolved remotely never had a visit: only an agenda that changes takes the lock.
+            planningLock.acquire();
             outbox.append(live.cancel(reason, at));
         }
     }

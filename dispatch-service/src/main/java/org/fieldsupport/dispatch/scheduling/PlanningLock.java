@@ -1,6 +1,10 @@
 package org.fieldsupport.dispatch.scheduling;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 /**
  * The one lock behind every change to the technicians' agendas, held until the transaction ends.
@@ -11,17 +15,27 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * lock, taken by every transaction that changes an agenda before it changes anything, cannot be taken in two orders.
  * Planning is a few milliseconds per visit, so serialising it costs dispatch nothing it needs.
  */
-public final class PlanningLock {
+@ApplicationScoped
+public class PlanningLock {
 
     /** The key of the transaction-level advisory lock; dispatch's database holds no other advisory lock. */
     private static final long KEY = 7_411_001L;
+    private static final String HELD = PlanningLock.class.getName() + ".held";
 
-    private PlanningLock() {
-    }
+    @Inject
+    EntityManager entityManager;
 
-    /** Waits for the lock, then holds it until the transaction commits or rolls back; taking it again is free. */
-    public static void acquire() {
-        Panache.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
-                .setParameter("key", KEY).getSingleResult();
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /** Waits for the lock, then holds it until the transaction commits or rolls back; asked again, returns at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acquire() {
+        if (transaction.getResource(HELD) != null) {
+            return;
+        }
+        entityManager.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)").setParameter("key", KEY)
+                .getSingleResult();
+        transaction.putResource(HELD, Boolean.TRUE);
     }
 }

@@ -1,7 +1,6 @@
 package org.fieldsupport.dispatch.technicians;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,12 +35,11 @@ public class Absence extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
-    /** The absences of several technicians overlapping [from, to), in one query, by technician. */
-    public static Map<String, List<Absence>> overlapping(Collection<String> technicianIds, Instant from, Instant to) {
-        if (technicianIds.isEmpty()) {
-            return Map.of();
-        }
-        return Absence.<Absence> list("technicianId in ?1 and startsAt < ?3 and endsAt > ?2", technicianIds, from, to)
+    /** The absences overlapping [from, to) of the technicians serving the site, in one query, by technician. */
+    public static Map<String, List<Absence>> ofTechniciansServing(String site, Instant from, Instant to) {
+        return Absence.<Absence> list("technicianId in (select t.id from Technician t"
+                + " where array_contains(t.sites, ?1))"
+                + " and startsAt < ?3 and endsAt > ?2", site, from, to)
                 .stream().collect(Collectors.groupingBy(a -> a.technicianId));
     }
 }

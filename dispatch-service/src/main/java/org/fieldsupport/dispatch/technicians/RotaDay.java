@@ -1,7 +1,6 @@
 package org.fieldsupport.dispatch.technicians;
 
 import java.io.Serializable;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,12 +38,11 @@ public class RotaDay extends PanacheEntityBase {
         return list("technicianId = ?1 order by dayOfWeek", technicianId);
     }
 
-    /** The rotas of several technicians in one query, by technician (none for a roving technician). */
-    public static Map<String, List<RotaDay>> ofTechnicians(Collection<String> technicianIds) {
-        if (technicianIds.isEmpty()) {
-            return Map.of();
-        }
-        return RotaDay.<RotaDay> list("technicianId in ?1 order by dayOfWeek", technicianIds).stream()
+    /** The rotas of the technicians serving the site, in one query, by technician (none for a roving one). */
+    public static Map<String, List<RotaDay>> ofTechniciansServing(String site) {
+        return RotaDay.<RotaDay> list("technicianId in (select t.id from Technician t"
+                + " where array_contains(t.sites, ?1))"
+                + " order by dayOfWeek", site).stream()
                 .collect(Collectors.groupingBy(r -> r.technicianId));
     }
 

@@ -51,6 +51,9 @@ public class TechnicianResource {
     @Inject
     Booking booking;
 
+    @Inject
+    PlanningLock planningLock;
+
     /** A technician; {@code ossSite} and {@code rota} for an on-site technician (weekday → half-day present). */
     public record TechnicianDefinition(@NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 40) String team,
@@ -89,7 +92,7 @@ public class TechnicianResource {
             throw new DomainProblems.InvalidInput("A rota is for an on-site technician: give ossSite.");
         }
         // Before any change: visits it has to move are moved under the lock every booking takes first.
-        PlanningLock.acquire();
+        planningLock.acquire();
         Technician technician = Technician.findById(id);
         if (technician == null) {
             technician = new Technician();
@@ -144,7 +147,7 @@ public class TechnicianResource {
         Instant declaredAt = BusinessTimes.givenOrNow(declaration.declaredAt(), clock, "declaredAt");
         // Before the absence is written and the visits it hits are read: a booking committed meanwhile sees the
         // absence, or is among the visits moved.
-        PlanningLock.acquire();
+        planningLock.acquire();
         Absence absence = new Absence();
         absence.technicianId = id;
         absence.startsAt = declaration.startsAt();
