@@ -81,30 +81,6 @@ public class Intervention extends PanacheEntityBase {
                 List.of(InterventionStatus.SCHEDULED, InterventionStatus.STARTED), from, to);
     }
 
-    /** A live visit's place in its technician's agenda: what the planner needs, without the managed entity. */
-    public record BookedWindow(UUID visitId, String technicianId, Instant start, Instant end, String site) {
-    }
-
-    /**
-     * The live visits of the technicians serving the site overlapping [from, to), read in one query as plain values:
-     * a booking looks at every candidate's agenda, and loading hundreds of managed entities (then dirty-checking them
-     * at every flush) was most of a booking's time. Only single-valued parameters: Hibernate translates a query bound
-     * to a list again at each execution, which was a tenth of dispatch's time.
-     */
-    public static List<BookedWindow> liveWindowsOfTechniciansServing(String site, Instant from, Instant to) {
-        return getEntityManager().createQuery("select new " + BookedWindow.class.getName()
-                + "(i.id, i.technicianId, i.windowStart, i.windowEnd, i.siteCode) from Intervention i"
-                + " where i.technicianId in (select t.id from Technician t where array_contains(t.sites, :site))"
-                + " and i.status in (:scheduled, :started) and i.windowStart < :to and i.windowEnd > :from",
-                BookedWindow.class)
-                .setParameter("site", site)
-                .setParameter("scheduled", InterventionStatus.SCHEDULED)
-                .setParameter("started", InterventionStatus.STARTED)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
-    }
-
     /** The technician's booked visits that end after {@code now}, however far ahead. */
     public static List<Intervention> upcomingFor(String technicianId, Instant now) {
         return list("technicianId = ?1 and status = ?2 and windowEnd > ?3 order by windowStart", technicianId,

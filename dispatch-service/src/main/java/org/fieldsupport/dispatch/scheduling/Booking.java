@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +31,8 @@ import org.fieldsupport.dispatch.technicians.Technician;
 /**
  * Books a visit when a ticket is escalated: the deadline from the site's policy and the escalation's business time,
  * then the earliest suitable slot (see {@link Planner}). Every change of an agenda first takes the
- * {@link PlanningLock}, so concurrent bookings never overlap. Publishes InterventionScheduled, and InterventionAtRisk when the
- * promise cannot be kept.
+ * {@link PlanningLock}, so concurrent bookings never overlap. Publishes InterventionScheduled, and InterventionAtRisk
+ * when the promise cannot be kept.
  */
 @ApplicationScoped
 public class Booking {
@@ -226,23 +225,25 @@ public class Booking {
         Instant agendaStart = from.minus(Duration.ofDays(1));
         Instant agendaEnd = from.plus(AGENDA_SPAN);
         List<Technician> technicians = suitable(Technician.serving(site), kind);
-        Map<String, List<RotaDay>> rotas = RotaDay.ofTechniciansServing(site);
-        Map<String, List<Absence>> absences = Absence.ofTechniciansServing(site, agendaStart, agendaEnd);
-        Map<String, List<Intervention.BookedWindow>> visits = Intervention
-                .liveWindowsOfTechniciansServing(site, agendaStart, agendaEnd).stream().filter(v -> !v.visitId().equals(movingVisit))
-                .collect(Collectors.groupingBy(Intervention.BookedWindow::technicianId));
+        // Only the site's own on-site technicians work to a rota here; most sites have none, and a query saved is a
+        // tenth of a booking.
+        Map<String, List<RotaDay>> rotas = technicians.stream().anyMatch(t -> site.equals(t.ossSite))
+                ? RotaDay.ofTechniciansServing(site) : Map.of();
+        Map<String, List<BusyPeriods.Period>> busy = BusyPeriods.ofTechniciansServing(site, agendaStart, agendaEnd);
         List<Planner.Candidate> candidates = new ArrayList<>();
         List<OssPresence> onSitePresence = new ArrayList<>();
         for (Technician technician : technicians) {
             List<RotaDay> rota = rotas.getOrDefault(technician.id, List.of());
-            List<Absence> away = absences.getOrDefault(technician.id, List.of());
+            List<BusyPeriods.Period> periods = busy.getOrDefault(technician.id, List.of());
+            List<Absence> away = periods.stream().filter(BusyPeriods.Period::isAbsence)
+                    .map(p -> Absence.of(technician.id, p.start(), p.end())).toList();
             boolean onSite = site.equals(technician.ossSite);
             OssPresence presence = (day, half) -> technician.presentOnSite(day, half, rota, away, hours);
             if (onSite) {
                 onSitePresence.add(presence);
             }
             List<Planner.Busy> agenda = new ArrayList<>();
-            visits.getOrDefault(technician.id, List.of())
+            periods.stream().filter(p -> !p.isAbsence() && !p.visitId().equals(movingVisit))
                     .forEach(v -> agenda.add(new Planner.Busy(v.start(), v.end(), v.site())));
             away.forEach(a -> agenda.add(new Planner.Busy(a.startsAt, a.endsAt, null)));
             candidates.add(new Planner.Candidate(technician.id, technician.baseLatitude, technician.baseLongitude,

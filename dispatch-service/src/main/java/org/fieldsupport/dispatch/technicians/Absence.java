@@ -1,9 +1,6 @@
 package org.fieldsupport.dispatch.technicians;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,11 +32,12 @@ public class Absence extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
-    /** The absences overlapping [from, to) of the technicians serving the site, in one query, by technician. */
-    public static Map<String, List<Absence>> ofTechniciansServing(String site, Instant from, Instant to) {
-        return Absence.<Absence> list("technicianId in (select t.id from Technician t"
-                + " where array_contains(t.sites, ?1))"
-                + " and startsAt < ?3 and endsAt > ?2", site, from, to)
-                .stream().collect(Collectors.groupingBy(a -> a.technicianId));
+    /** An absence as read with a booking's agendas: not stored, only looked at. */
+    public static Absence of(String technicianId, Instant startsAt, Instant endsAt) {
+        Absence absence = new Absence();
+        absence.technicianId = technicianId;
+        absence.startsAt = startsAt;
+        absence.endsAt = endsAt;
+        return absence;
     }
 }
