@@ -225,27 +225,27 @@ public class Booking {
         Instant agendaStart = from.minus(Duration.ofDays(1));
         Instant agendaEnd = from.plus(AGENDA_SPAN);
         List<Technician> technicians = suitable(Technician.serving(site), kind);
-        // Only the site's own on-site technicians work to a rota here; most sites have none, and a query saved is a
-        // tenth of a booking.
-        Map<String, List<RotaDay>> rotas = technicians.stream().anyMatch(t -> site.equals(t.ossSite))
-                ? RotaDay.ofTechniciansServing(site) : Map.of();
         Map<String, List<BusyPeriods.Period>> busy = BusyPeriods.ofTechniciansServing(site, agendaStart, agendaEnd);
         List<Planner.Candidate> candidates = new ArrayList<>();
         List<OssPresence> onSitePresence = new ArrayList<>();
         for (Technician technician : technicians) {
-            List<RotaDay> rota = rotas.getOrDefault(technician.id, List.of());
-            List<BusyPeriods.Period> periods = busy.getOrDefault(technician.id, List.of());
-            List<Absence> away = periods.stream().filter(BusyPeriods.Period::isAbsence)
-                    .map(p -> Absence.of(technician.id, p.start(), p.end())).toList();
             boolean onSite = site.equals(technician.ossSite);
+            // Only the site's own on-site technician works to a rota here; most sites have none, so no query.
+            List<RotaDay> rota = onSite ? RotaDay.of(technician.id) : List.of();
+            List<Planner.Busy> agenda = new ArrayList<>();
+            List<Absence> away = new ArrayList<>();
+            for (BusyPeriods.Period period : busy.getOrDefault(technician.id, List.of())) {
+                if (period.isAbsence()) {
+                    away.add(Absence.of(technician.id, period.start(), period.end()));
+                } else if (!period.visitId().equals(movingVisit)) {
+                    agenda.add(new Planner.Busy(period.start(), period.end(), period.site()));
+                }
+            }
+            away.forEach(a -> agenda.add(new Planner.Busy(a.startsAt, a.endsAt, null)));
             OssPresence presence = (day, half) -> technician.presentOnSite(day, half, rota, away, hours);
             if (onSite) {
                 onSitePresence.add(presence);
             }
-            List<Planner.Busy> agenda = new ArrayList<>();
-            periods.stream().filter(p -> !p.isAbsence() && !p.visitId().equals(movingVisit))
-                    .forEach(v -> agenda.add(new Planner.Busy(v.start(), v.end(), v.site())));
-            away.forEach(a -> agenda.add(new Planner.Busy(a.startsAt, a.endsAt, null)));
             candidates.add(new Planner.Candidate(technician.id, technician.baseLatitude, technician.baseLongitude,
                     onSite, presence, agenda));
         }

@@ -2,9 +2,7 @@ package org.fieldsupport.dispatch.technicians;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,14 +34,6 @@ public class RotaDay extends PanacheEntityBase {
 
     public static List<RotaDay> of(String technicianId) {
         return list("technicianId = ?1 order by dayOfWeek", technicianId);
-    }
-
-    /** The rotas of the technicians serving the site, in one query, by technician (none for a roving one). */
-    public static Map<String, List<RotaDay>> ofTechniciansServing(String site) {
-        return RotaDay.<RotaDay> list("technicianId in (select t.id from Technician t"
-                + " where array_contains(t.sites, ?1))"
-                + " order by dayOfWeek", site).stream()
-                .collect(Collectors.groupingBy(r -> r.technicianId));
     }
 
     /** Composite identifier. */
