@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fieldsupport.chassis.problem.DomainProblems;
 import org.fieldsupport.chassis.time.BusinessCalendar;
 import org.fieldsupport.ticket.lifecycle.TicketStatus;
+import org.fieldsupport.ticket.sites.KnownSites;
 import org.fieldsupport.ticket.sites.Site;
 
 /** The desk's commands on tickets: each one stores the change and its events in one transaction. */
@@ -25,6 +26,9 @@ public class TicketDesk {
 
     @Inject
     Clock clock;
+
+    @Inject
+    KnownSites knownSites;
 
     @ConfigProperty(name = "ticket.accessory-codes")
     Set<String> accessoryCodes;
@@ -40,7 +44,7 @@ public class TicketDesk {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket open(OpenTicketRequest request, Instant businessTime, String actor) {
-        if (Site.findById(request.site()) == null) {
+        if (!knownSites.exists(request.site())) {
             throw new DomainProblems.InvalidInput("Unknown site '" + printable(request.site())
                     + "'; see GET /sites for the known codes.");
         }

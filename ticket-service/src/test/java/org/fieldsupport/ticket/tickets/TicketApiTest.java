@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 import org.fieldsupport.testing.ContractSchemas;
 import org.fieldsupport.testing.PlatformTestResource;
@@ -82,19 +85,35 @@ class TicketApiTest {
         String body = """
                 {"employeeId": "E-1002", "site": "NANCY", "category": "ACCESSORY", "accessory": "HEADSET",
                  "summary": "Headset broken"}""";
-        String first = given().auth().oauth2(TestTokens.forRole("desk-agent")).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(body).post("/tickets")
-                .then().statusCode(201).extract().path("id");
+        ExtractableResponse<Response> first = given().auth().oauth2(TestTokens.forRole("desk-agent"))
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/tickets")
+                .then().statusCode(201).extract();
         String second = given().auth().oauth2(TestTokens.forRole("desk-agent")).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/tickets")
-                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
-        assertThat(second).isEqualTo(first);
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location"))
+                .extract().asString();
+        assertThat(second).isEqualTo(first.asString());
         assertThat(TestDatabase.number("select count(*) from ticket where employee_id = 'E-1002'")).isEqualTo(1);
 
         given().auth().oauth2(TestTokens.forRole("desk-agent")).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body.replace("Headset broken", "Another problem"))
                 .post("/tickets")
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void aSiteAddedAfterARefusalIsKnownAtOnce() {
+        String site = "LATE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String body = "{\"employeeId\": \"E-1005\", \"site\": \"" + site
+                + "\", \"category\": \"OTHER\", \"summary\": \"New office\"}";
+        given().auth().oauth2(TestTokens.forRole("desk-agent")).contentType(ContentType.JSON).body(body)
+                .post("/tickets").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+                .body("{\"name\": \"Late\", \"timeZone\": \"Europe/Paris\", \"holidayRegion\": \"FR\"}")
+                .put("/sites/" + site).then().statusCode(201);
+        given().auth().oauth2(TestTokens.forRole("desk-agent")).contentType(ContentType.JSON).body(body)
+                .post("/tickets").then().statusCode(201).body("site", equalTo(site));
     }
 
     @Test
