@@ -33,6 +33,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.fieldsupport.launcher.LauncherSettings;
 import org.fieldsupport.launcher.LocalPlatform;
+import org.fieldsupport.launcher.ServiceSpec;
 import org.fieldsupport.replay.GeneratedTicket;
 import org.fieldsupport.replay.PlatformClient;
 import org.fieldsupport.replay.QuarterGenerator;
@@ -148,12 +149,22 @@ public final class Benchmark {
         Map<String, String> env = LauncherSettings.isolatedEnvironment(
                 root.resolve("deploy/benchmarks/target/platform-state"));
         env.put("SERVICE_JAVA_OPTS", javaOpts);
+        StringBuilder ownOptions = new StringBuilder();
+        for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
+            String variable = spec.javaOptsVariable();
+            String own = System.getenv(variable);
+            if (own != null && !own.isBlank()) {
+                env.put(variable, own);
+                ownOptions.append(", ").append(variable).append("=`").append(own).append('`');
+            }
+        }
         LauncherSettings settings = LauncherSettings.from(env, root);
         line("");
         long archives = settings.services().stream().filter(spec -> settings.classDataArchive(spec).isPresent())
                 .count();
-        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`, class-data archives (AppCDS) of the build used by "
-                + archives + " of " + settings.services().size() + " services, load average " + Machine.loadAverage());
+        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`" + ownOptions + ", class-data archives (AppCDS) of "
+                + "the build used by " + archives + " of " + settings.services().size() + " services, load average "
+                + Machine.loadAverage());
         console.reset();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new TeeStream(original, console), true));

@@ -21,7 +21,9 @@ import org.fieldsupport.infra.FreePorts;
  * <li>{@code KAFKA_PORT} (9092), {@code KAFKA_CONTROLLER_PORT} (9093), {@code KAFKA_PARTITIONS} (6);</li>
  * <li>{@code PG_HOST}, {@code PG_PORT}, {@code PG_ADMIN_USER}, {@code PG_ADMIN_PASSWORD}: an existing PostgreSQL
  * server to use instead of the embedded one (which listens on {@code PG_PORT}, default 15432);</li>
- * <li>{@code SERVICE_JAVA_OPTS}: JVM options of the four services;</li>
+ * <li>{@code SERVICE_JAVA_OPTS}: JVM options of the four services; {@code TICKET_SERVICE_JAVA_OPTS},
+ * {@code DISPATCH_SERVICE_JAVA_OPTS}, {@code LOGISTICS_SERVICE_JAVA_OPTS}, {@code SURVEY_SERVICE_JAVA_OPTS}: options
+ * for one service, after those (so that, of two values of one option, the service's own wins);</li>
  * <li>{@code KAFKA_AUTH}: {@code none} (default: plaintext, anyone on the machine may read and write) or
  * {@code scram} (every client authenticates with SASL/SCRAM-SHA-512, each service may write only its own topic
  * and read only what it consumes; the operator's credentials are in {@code .local/secrets/kafka-admin.properties});</li>
@@ -95,7 +97,8 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
                 kafkaInChildProcess(env.getOrDefault("KAFKA_PROCESS", "launcher")),
                 ServiceSpec.DEFAULTS.stream()
                         .map(spec -> new ServiceSpec(spec.name(),
-                                Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port())))))
+                                Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port()))),
+                                env.getOrDefault(spec.javaOptsVariable(), "")))
                         .toList());
     }
 
@@ -129,11 +132,17 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
      * verifying them. None when the service options already choose class-data sharing themselves.
      */
     public Optional<Path> classDataArchive(ServiceSpec spec) {
-        if (serviceJavaOpts.contains("SharedArchiveFile") || serviceJavaOpts.contains("-Xshare")) {
+        String options = javaOpts(spec);
+        if (options.contains("SharedArchiveFile") || options.contains("-Xshare")) {
             return Optional.empty();
         }
         Path archive = spec.runnableJar(root).resolveSibling("app-cds.jsa");
         return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
+    }
+
+    /** A service's JVM options: everyone's, then its own. */
+    public String javaOpts(ServiceSpec spec) {
+        return (serviceJavaOpts + " " + spec.extraJavaOpts()).trim();
     }
 
     public Path tokens() {

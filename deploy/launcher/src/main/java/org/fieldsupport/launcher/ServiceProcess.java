@@ -34,7 +34,7 @@ final class ServiceProcess {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(settings.serviceJavaOpts().trim().split("\\s+")));
+        command.addAll(Arrays.asList(settings.javaOpts(spec).split("\\s+")));
         settings.classDataArchive(spec).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         // Started from the jar's folder as "-jar quarkus-run.jar": the class-data archive records the class path as
         // the build ran it, relative, and the JVM ignores the archive when the class path differs.

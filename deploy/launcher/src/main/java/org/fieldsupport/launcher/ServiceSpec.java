@@ -3,8 +3,15 @@ package org.fieldsupport.launcher;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the four services as the launcher runs it: its folder, HTTP port and database. */
-public record ServiceSpec(String name, int port) {
+/**
+ * One of the four services as the launcher runs it: its folder, HTTP port and database, and the JVM options it gets
+ * on top of everyone's ({@code SERVICE_JAVA_OPTS}).
+ */
+public record ServiceSpec(String name, int port, String extraJavaOpts) {
+
+    public ServiceSpec(String name, int port) {
+        this(name, port, "");
+    }
 
     /** The services and their ports of the integration contract (DESIGN §8). */
     public static final List<ServiceSpec> DEFAULTS = List.of(
@@ -16,6 +23,11 @@ public record ServiceSpec(String name, int port) {
     /** The environment variable that moves this service to another port, such as {@code TICKET_SERVICE_PORT}. */
     String portVariable() {
         return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    /** The environment variable of options for this service alone, such as {@code TICKET_SERVICE_JAVA_OPTS}. */
+    public String javaOptsVariable() {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JAVA_OPTS";
     }
 
     String database() {
