@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Direct reads of the service's database, to check what a request did or did not store. */
+/** Direct reads of the service's database, to check what a request did or did not store, and test data. */
 public final class TestDatabase {
 
     private TestDatabase() {
@@ -20,6 +20,30 @@ public final class TestDatabase {
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    /** Runs a statement that returns no rows, such as an insert of data a test needs to be old. */
+    public static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(),
+                TestInfrastructure.jdbcUser(), TestInfrastructure.jdbcPassword());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement failed: " + sql, e);
+        }
+    }
+
+    /** The text a query returns in its single row and column, such as a {@code string_agg}. */
+    public static String text(String sql) {
+        try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(),
+                TestInfrastructure.jdbcUser(), TestInfrastructure.jdbcPassword());
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed: " + sql, e);
         }
