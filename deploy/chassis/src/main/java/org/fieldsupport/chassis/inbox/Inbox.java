@@ -2,6 +2,7 @@ package org.fieldsupport.chassis.inbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -181,19 +182,15 @@ public class Inbox {
     }
 
     private List<Boolean> applyOnce(List<IncomingEvent> events, EventHandler handler) {
+        Set<String> firstSeen = record(events);
         List<Boolean> applied = new ArrayList<>(events.size());
         for (IncomingEvent event : events) {
-            int claimed = entityManager.createNativeQuery(
-                    "insert into inbox_event (consumer, event_id, event_type) values (:consumer, :id, :type) "
-                            + "on conflict do nothing")
-                    .setParameter("consumer", consumer)
-                    .setParameter("id", event.id())
-                    .setParameter("type", event.type())
-                    .executeUpdate();
-            if (claimed == 1) {
+            // remove: a second copy of an event in the same batch is a duplicate too.
+            boolean apply = firstSeen.remove(event.id());
+            if (apply) {
                 handler.apply(event);
             }
-            applied.add(claimed == 1);
+            applied.add(apply);
             if (events.size() > 1) {
                 // Each event's changes are written now and forgotten by the session: otherwise every query of the
                 // next events would first dirty-check all the entities the batch has loaded so far.
@@ -202,6 +199,27 @@ public class Inbox {
             }
         }
         return applied;
+    }
+
+    /**
+     * Records the ids of the events, in one statement for the whole batch rather than one each, and returns those
+     * that were not recorded before.
+     */
+    private Set<String> record(List<IncomingEvent> events) {
+        String[] ids = events.stream().map(IncomingEvent::id).toArray(String[]::new);
+        String[] types = events.stream().map(IncomingEvent::type).toArray(String[]::new);
+        List<?> recorded = entityManager.createNativeQuery(
+                "insert into inbox_event (consumer, event_id, event_type) "
+                        + "select :consumer, received.id, received.type "
+                        + "from unnest(cast(:ids as text[]), cast(:types as text[])) as received (id, type) "
+                        + "on conflict do nothing returning event_id", String.class)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", ids)
+                .setParameter("types", types)
+                .getResultList();
+        Set<String> firstSeen = new HashSet<>();
+        recorded.forEach(id -> firstSeen.add((String) id));
+        return firstSeen;
     }
 
     @SuppressWarnings("unchecked")
