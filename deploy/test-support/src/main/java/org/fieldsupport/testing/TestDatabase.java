@@ -14,38 +14,20 @@ public final class TestDatabase {
 
     /** The single number a query such as {@code select count(*) from ticket} returns. */
     public static long number(String sql) {
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(),
-                TestInfrastructure.jdbcUser(), TestInfrastructure.jdbcPassword());
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
-    }
-
-    /** Runs a statement that returns no rows, such as an insert of data a test needs to be old. */
-    public static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(),
-                TestInfrastructure.jdbcUser(), TestInfrastructure.jdbcPassword());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Statement failed: " + sql, e);
-        }
+        return firstValue(sql, rs -> rs.getLong(1));
     }
 
     /** The text a query returns in its single row and column, such as a {@code string_agg}. */
     public static String text(String sql) {
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(),
-                TestInfrastructure.jdbcUser(), TestInfrastructure.jdbcPassword());
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
+        return firstValue(sql, rs -> rs.getString(1));
+    }
+
+    /** Runs a statement that returns no rows, such as an insert of data a test needs to be old. */
+    public static void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
+            throw new IllegalStateException("Statement failed: " + sql, e);
         }
     }
 
@@ -54,5 +36,26 @@ public final class TestDatabase {
             throw new IllegalArgumentException(table);
         }
         return number("select count(*) from " + table);
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> T firstValue(String sql, Column<T> column) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return column.read(rs);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(TestInfrastructure.jdbcUrl(), TestInfrastructure.jdbcUser(),
+                TestInfrastructure.jdbcPassword());
     }
 }

@@ -22,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.fieldsupport.testing.PlatformTestResource;
+import org.fieldsupport.testing.TestDatabase;
 import org.fieldsupport.testing.TestTokens;
 import org.fieldsupport.testing.TopicRecords;
 
@@ -66,6 +67,23 @@ class PilotKpiFromTicketEventsTest {
                 .isEqualTo(novemberBefore + 1));
         // The redelivered event was read before the marker, and counted once.
         assertThat(tickets("DIJON", "2025-12")).isEqualTo(decemberBefore + 1);
+    }
+
+    @Test
+    void aTicketOpenedAgainUnderAnotherEventIdKeepsItsFirstRecord() throws Exception {
+        String ticketId = UUID.randomUUID().toString();
+        ObjectNode first = (ObjectNode) JSON.readTree(example(ticketId, "NANCY", "2025-10-07T09:00:00Z"));
+        first.put("employeeId", "E-FIRST");
+        ObjectNode again = first.deepCopy().put("employeeId", "E-AGAIN");
+        String againId = UUID.randomUUID().toString();
+
+        publish(UUID.randomUUID().toString(), ticketId, JSON.writeValueAsString(first));
+        publish(againId, ticketId, JSON.writeValueAsString(again));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.number(
+                "select count(*) from inbox_event where event_id = '" + againId + "'")).isEqualTo(1));
+        assertThat(TestDatabase.text("select string_agg(employee_id, ',') from pilot_ticket where ticket_id = '"
+                + ticketId + "'")).isEqualTo("E-FIRST");
     }
 
     @Test
