@@ -12,8 +12,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,21 +41,14 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainEvent event) {
-        // A plain insert rather than persisting an OutboxEvent: no generated key to read back and no entity for the
-        // session to track until the commit (persisting was a tenth of ticket creation's profile). The query space
-        // says what the insert touches, so that Hibernate does not first flush the caller's pending changes.
-        entityManager.createNativeQuery("insert into outbox_event (event_id, event_type, record_key, occurred_at, "
-                        + "payload, created_at) values (:eventId, :eventType, :recordKey, :occurredAt, :payload, "
-                        + ":createdAt)")
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("outbox_event")
-                .setParameter("eventId", UUID.randomUUID())
-                .setParameter("eventType", event.eventType())
-                .setParameter("recordKey", event.recordKey())
-                .setParameter("occurredAt", event.occurredAt())
-                .setParameter("payload", toJson(event))
-                .setParameter("createdAt", clock.instant())
-                .executeUpdate();
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.eventType = event.eventType();
+        row.recordKey = event.recordKey();
+        row.occurredAt = event.occurredAt();
+        row.payload = toJson(event);
+        row.createdAt = clock.instant();
+        entityManager.persist(row);
         wakeRelayAfterCommit();
     }
 
