@@ -22,12 +22,16 @@ public record ServiceSpec(String name, int port, String extraJavaOpts) {
 
     /** The environment variable that moves this service to another port, such as {@code TICKET_SERVICE_PORT}. */
     String portVariable() {
-        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+        return variable("_PORT");
     }
 
     /** The environment variable of options for this service alone, such as {@code TICKET_SERVICE_JAVA_OPTS}. */
     public String javaOptsVariable() {
-        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JAVA_OPTS";
+        return variable("_JAVA_OPTS");
+    }
+
+    private String variable(String suffix) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + suffix;
     }
 
     String database() {
