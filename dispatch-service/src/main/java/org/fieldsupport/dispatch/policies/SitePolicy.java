@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -78,7 +79,17 @@ public class SitePolicy extends PanacheEntityBase {
 
     /** The policy in force at a site at an instant (by the site's own date), or null when it has none yet. */
     public static SitePolicy inForce(String siteCode, Instant at) {
-        return SitePolicy.<SitePolicy> list("siteCode = ?1 order by effectiveFrom desc", siteCode).stream()
+        return inForceAmong(versions(siteCode), at);
+    }
+
+    /** Every version of a site's policy, the latest first. */
+    public static List<SitePolicy> versions(String siteCode) {
+        return list("siteCode = ?1 order by effectiveFrom desc", siteCode);
+    }
+
+    /** Of a site's {@link #versions}, the one in force at an instant (by the site's own date), or null. */
+    public static SitePolicy inForceAmong(List<SitePolicy> versions, Instant at) {
+        return versions.stream()
                 .filter(p -> !p.effectiveFrom.isAfter(at.atZone(ZoneId.of(p.timeZone)).toLocalDate()))
                 .findFirst().orElse(null);
     }

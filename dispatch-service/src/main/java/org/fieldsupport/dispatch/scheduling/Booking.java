@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,7 +36,6 @@ import org.fieldsupport.dispatch.technicians.Technician;
 @ApplicationScoped
 public class Booking {
 
-    private static final Duration AGENDA_SPAN = Duration.ofDays(40);
     /** Technicians with this skill take meeting-room visits first (audio-visual equipment). */
     public static final String ROOM_SKILL = "MEETING_ROOM_AV";
 
@@ -46,6 +44,9 @@ public class Booking {
 
     @Inject
     PlanningLock planningLock;
+
+    @Inject
+    PlanningContext context;
 
     /** What to book: a ticket's visit (ON_SITE, MEETING_ROOM) or a return's collection. */
     public record VisitRequest(InterventionKind kind, String site, Instant requestedAt, UUID ticketId,
@@ -77,11 +78,12 @@ public class Booking {
         }
         String site = request.site();
         Instant requestedAt = request.requestedAt();
-        SitePolicy policy = SitePolicy.inForce(site, requestedAt);
+        PlanningContext.Site known = context.site(site, requestedAt);
+        SitePolicy policy = known.policyAt(requestedAt);
         if (policy == null) {
             throw new PoisonMessageException("no support policy for site " + site + " on the request date");
         }
-        Options options = options(policy, site, request.kind(), requestedAt, null);
+        Options options = options(known, policy, request.kind(), null);
         Instant deadline = PromiseRules.deadline(policy.mode, request.kind(), options.hours(), requestedAt,
                 options.duration(), options.ossPresent());
         Optional<Planner.Slot> slot = Planner.plan(new Planner.Request(site, policy.latitude, policy.longitude,
@@ -107,12 +109,12 @@ public class Booking {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Intervention> bookRoomCheck(String site, String roomId, Instant from, Instant deadline,
             boolean dedicatedTrip) {
-        planningLock.acquire();
-        SitePolicy policy = SitePolicy.inForce(site, from);
+        PlanningContext.Site known = context.site(site, from);
+        SitePolicy policy = known.policyAt(from);
         if (policy == null) {
             return Optional.empty();
         }
-        Options options = options(policy, site, InterventionKind.ROOM_CHECK, from, null);
+        Options options = options(known, policy, InterventionKind.ROOM_CHECK, null);
         Optional<Planner.Slot> slot = Planner.plan(new Planner.Request(site, policy.latitude, policy.longitude,
                 options.hours(), from, options.duration(), deadline, !dedicatedTrip), options.candidates())
                 .filter(s -> dedicatedTrip || s.keeps(deadline));
@@ -143,6 +145,7 @@ public class Booking {
 
     private void publishScheduled(Intervention visit, Instant at) {
         visit.persist();
+        context.booked(visit);
         InterventionEvents.Window window = new InterventionEvents.Window(visit.windowStart, visit.windowEnd);
         outbox.append(new InterventionEvents.Scheduled(1, visit.id, visit.ticketId, visit.siteCode, visit.kind,
                 visit.technicianId, window, visit.deadline, visit.withinPromise, visit.returnId, visit.roomId, at));
@@ -159,10 +162,12 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replan(Intervention visit, String reason, Instant now) {
-        planningLock.acquire();
-        SitePolicy policy = SitePolicy.inForce(visit.siteCode, visit.requestedAt);
+        // The change that moves the visit (an absence, a rota) was made in this transaction after the sites were read.
+        context.forget();
         Instant earliest = now.isAfter(visit.requestedAt) ? now : visit.requestedAt;
-        Options options = options(policy, visit.siteCode, visit.kind, earliest, visit.id);
+        PlanningContext.Site known = context.site(visit.siteCode, earliest);
+        SitePolicy policy = known.policyAt(visit.requestedAt);
+        Options options = options(known, policy, visit.kind, visit.id);
         Optional<Planner.Slot> slot = Planner.plan(new Planner.Request(visit.siteCode, policy.latitude,
                 policy.longitude, options.hours(), earliest, options.duration(), visit.deadline),
                 options.candidates());
@@ -175,6 +180,7 @@ public class Booking {
         visit.windowStart = slot.get().start();
         visit.windowEnd = slot.get().end();
         visit.withinPromise = slot.get().keeps(visit.deadline);
+        context.forget();
         InterventionEvents.Window window = new InterventionEvents.Window(visit.windowStart, visit.windowEnd);
         outbox.append(new InterventionEvents.Rescheduled(1, visit.id, visit.ticketId, visit.siteCode,
                 visit.technicianId, window, visit.deadline, visit.withinPromise, reason, now));
@@ -191,6 +197,7 @@ public class Booking {
     @Transactional(Transactional.TxType.MANDATORY)
     public void replanAfterChange(Technician technician, Instant now) {
         planningLock.acquire();
+        context.forget();
         Technician.getEntityManager().flush();
         List<RotaDay> rota = RotaDay.of(technician.id);
         for (Intervention visit : Intervention.upcomingFor(technician.id, now)) {
@@ -213,8 +220,8 @@ public class Booking {
             OssPresence ossPresent) {
     }
 
-    /** The candidates for a visit, their agendas from {@code from} on, leaving out the visit being moved. */
-    private static Options options(SitePolicy policy, String site, InterventionKind kind, Instant from,
+    /** The candidates for a visit at the site and their agendas, leaving out the visit being moved. */
+    private static Options options(PlanningContext.Site site, SitePolicy policy, InterventionKind kind,
             UUID movingVisit) {
         SiteHours hours = policy.hours();
         Duration duration = Duration.ofMinutes(switch (kind) {
@@ -222,19 +229,14 @@ public class Booking {
             case COLLECTION -> policy.collectionMinutes;
             default -> policy.onSiteMinutes;
         });
-        Instant agendaStart = from.minus(Duration.ofDays(1));
-        Instant agendaEnd = from.plus(AGENDA_SPAN);
-        List<Technician> technicians = suitable(Technician.serving(site), kind);
-        Map<String, List<BusyPeriods.Period>> busy = BusyPeriods.ofTechniciansServing(site, agendaStart, agendaEnd);
         List<Planner.Candidate> candidates = new ArrayList<>();
         List<OssPresence> onSitePresence = new ArrayList<>();
-        for (Technician technician : technicians) {
-            boolean onSite = site.equals(technician.ossSite);
-            // Only the site's own on-site technician works to a rota here; most sites have none, so no query.
-            List<RotaDay> rota = onSite ? RotaDay.of(technician.id) : List.of();
+        for (Technician technician : suitable(site.technicians, kind)) {
+            boolean onSite = site.code.equals(technician.ossSite);
+            List<RotaDay> rota = site.rota(technician.id);
             List<Planner.Busy> agenda = new ArrayList<>();
             List<Absence> away = new ArrayList<>();
-            for (BusyPeriods.Period period : busy.getOrDefault(technician.id, List.of())) {
+            for (BusyPeriods.Period period : site.busy(technician.id)) {
                 if (period.isAbsence()) {
                     away.add(Absence.of(technician.id, period.start(), period.end()));
                 } else if (!period.visitId().equals(movingVisit)) {
@@ -265,6 +267,7 @@ public class Booking {
             // Most tickets resolved remotely never had a visit: only an agenda that changes takes the lock.
             planningLock.acquire();
             outbox.append(live.cancel(reason, at));
+            context.forget();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.fieldsupport.dispatch.scheduling;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,10 @@ final class BusyPeriods {
     private BusyPeriods() {
     }
 
-    /** By technician; visits overlapping [from, to) that are scheduled or started, and absences overlapping it. */
+    /**
+     * By technician, in lists open to additions: visits overlapping [from, to) that are scheduled or started, and
+     * absences overlapping it.
+     */
     static Map<String, List<Period>> ofTechniciansServing(String site, Instant from, Instant to) {
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = Panache.getEntityManager().createNativeQuery(SQL).unwrap(NativeQuery.class);
@@ -57,6 +61,6 @@ final class BusyPeriods {
                 .getResultList();
         return rows.stream()
                 .map(r -> new Period((String) r[0], (UUID) r[1], (Instant) r[2], (Instant) r[3], (String) r[4]))
-                .collect(Collectors.groupingBy(Period::technicianId));
+                .collect(Collectors.groupingBy(Period::technicianId, Collectors.toCollection(ArrayList::new)));
     }
 }

@@ -218,13 +218,17 @@ public final class Planner {
         }
     }
 
-    /** The first quarter-hour of the half-day's grid at or after {@code t}. */
+    /**
+     * The first quarter-hour of the half-day's grid at or after {@code t}. In seconds: {@code Duration.multipliedBy}
+     * computes with BigDecimal, and this runs for every slot tried: it was a third of the planner's time in a burst.
+     */
     private static Instant onGrid(Instant t, Instant gridOrigin) {
         if (!t.isAfter(gridOrigin)) {
             return gridOrigin;
         }
-        long steps = (Duration.between(gridOrigin, t).toSeconds() + GRID.toSeconds() - 1) / GRID.toSeconds();
-        return gridOrigin.plus(GRID.multipliedBy(steps));
+        long grid = GRID.toSeconds();
+        long steps = (Duration.between(gridOrigin, t).toSeconds() + grid - 1) / grid;
+        return gridOrigin.plusSeconds(steps * grid);
     }
 
     private static Instant max(Instant a, Instant b) {

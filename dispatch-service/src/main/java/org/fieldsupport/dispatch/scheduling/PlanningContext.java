@@ -1,0 +1,137 @@
+package org.fieldsupport.dispatch.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.fieldsupport.dispatch.interventions.Intervention;
+import org.fieldsupport.dispatch.policies.SitePolicy;
+import org.fieldsupport.dispatch.technicians.RotaDay;
+import org.fieldsupport.dispatch.technicians.Technician;
+
+/**
+ * What the bookings of one transaction have read of each site: its policy, the technicians who serve it with the rota
+ * of its on-site technician, and their agendas over a span. A consumer's batch books up to a hundred visits at the
+ * same few sites; reading these four again for each visit was a quarter of dispatch's time in a burst of escalations.
+ * <p>
+ * Kept until the transaction ends. That is safe because every change to an agenda or to a technician first takes the
+ * {@link PlanningLock}, and a site is read here only once this transaction holds it: from then on the agendas change
+ * only by this transaction's hand. The visits it books are added as they are booked; any other change it makes to an
+ * agenda (a visit called off or moved, an absence, a technician changed) forgets everything read, through
+ * {@link #forget()}. A support policy is not under the lock: one changed by another transaction meanwhile applies from
+ * this one's next transaction, as if this one had committed first.
+ */
+@ApplicationScoped
+public class PlanningContext {
+
+    /** A booking searches 15 business days from its request: 40 calendar days hold them, holidays included. */
+    static final Duration AGENDA_SPAN = Duration.ofDays(40);
+    /** Agendas are read a day further than one request needs, so that the later requests of a batch are covered. */
+    private static final Duration READ_AHEAD = Duration.ofDays(1);
+    private static final String SITES = PlanningContext.class.getName() + ".sites";
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    PlanningLock planningLock;
+
+    /** A site as this transaction's bookings see it; its agendas hold every period overlapping [from, to). */
+    static final class Site {
+
+        final String code;
+        final List<Technician> technicians;
+        private final List<SitePolicy> policies;
+        private final Map<String, List<RotaDay>> rotas;
+        private final Instant from;
+        private final Instant to;
+        private final Map<String, List<BusyPeriods.Period>> busy;
+
+        private Site(String code, Instant from, Instant to) {
+            this.code = code;
+            this.from = from;
+            this.to = to;
+            policies = SitePolicy.versions(code);
+            technicians = Technician.serving(code);
+            rotas = new HashMap<>();
+            for (Technician technician : technicians) {
+                if (code.equals(technician.ossSite)) {
+                    rotas.put(technician.id, RotaDay.of(technician.id));
+                }
+            }
+            busy = BusyPeriods.ofTechniciansServing(code, from, to);
+        }
+
+        /** The policy in force at the site at an instant, or null when it has none yet. */
+        SitePolicy policyAt(Instant at) {
+            return SitePolicy.inForceAmong(policies, at);
+        }
+
+        /** The rota of the site's on-site technician; empty for a roving technician, who works to none here. */
+        List<RotaDay> rota(String technicianId) {
+            return rotas.getOrDefault(technicianId, List.of());
+        }
+
+        /** The technician's visits and absences in the span read. */
+        List<BusyPeriods.Period> busy(String technicianId) {
+            return busy.getOrDefault(technicianId, List.of());
+        }
+
+        private boolean covers(Instant start, Instant end) {
+            return !start.isBefore(from) && !end.isAfter(to);
+        }
+
+        private boolean isServedBy(String technicianId) {
+            return technicians.stream().anyMatch(t -> t.id.equals(technicianId));
+        }
+    }
+
+    /** The site, with the agendas from the day before {@code from} over {@link #AGENDA_SPAN}; takes the lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Site site(String code, Instant from) {
+        planningLock.acquire();
+        Instant start = from.minus(Duration.ofDays(1));
+        Instant end = from.plus(AGENDA_SPAN);
+        Map<String, Site> sites = sites();
+        Site site = sites.get(code);
+        if (site == null || !site.covers(start, end)) {
+            site = new Site(code, start, end.plus(READ_AHEAD));
+            sites.put(code, site);
+        }
+        return site;
+    }
+
+    /** A visit this transaction has just booked: added to its technician's agenda at every site read. */
+    void booked(Intervention visit) {
+        BusyPeriods.Period period = new BusyPeriods.Period(visit.technicianId, visit.id, visit.windowStart,
+                visit.windowEnd, visit.siteCode);
+        for (Site site : sites().values()) {
+            if (site.isServedBy(visit.technicianId)) {
+                site.busy.computeIfAbsent(visit.technicianId, id -> new ArrayList<>()).add(period);
+            }
+        }
+    }
+
+    /** An agenda or a technician changed otherwise than by a booking: every site is read again when next needed. */
+    void forget() {
+        sites().clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Site> sites() {
+        Map<String, Site> sites = (Map<String, Site>) transaction.getResource(SITES);
+        if (sites == null) {
+            sites = new HashMap<>();
+            transaction.putResource(SITES, sites);
+        }
+        return sites;
+    }
+}

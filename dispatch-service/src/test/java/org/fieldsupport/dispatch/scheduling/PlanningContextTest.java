@@ -1,0 +1,111 @@
+package org.fieldsupport.dispatch.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldsupport.dispatch.DispatchFixtures.policy;
+import static org.fieldsupport.dispatch.DispatchFixtures.technician;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.fieldsupport.dispatch.interventions.Intervention;
+import org.fieldsupport.dispatch.interventions.InterventionKind;
+import org.fieldsupport.testing.PlatformTestResource;
+
+/**
+ * Bookings made in one transaction (a consumer's batch) plan with what the transaction has read of the site, kept in
+ * {@link PlanningContext}: they must come out as if each had read the agendas again.
+ */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "dispatch_service"))
+class PlanningContextTest {
+
+    /** A Monday, and one six weeks later: further than the agenda span read for the first. */
+    private static final Instant FIRST = Instant.parse("2025-12-01T07:00:00Z");
+    private static final Instant SIX_WEEKS_LATER = Instant.parse("2026-01-12T07:00:00Z");
+
+    @Inject
+    Booking booking;
+
+    /** What a booking gave: the technician's number at the site, the window. */
+    private record Placed(String technician, Instant start, Instant end) {
+    }
+
+    @Test
+    void visitsBookedInOneTransactionAreThoseBookedOneTransactionEach() {
+        twinSite("SAVERNE", "T-PC-SAV");
+        twinSite("OBERNAI", "T-PC-OBE");
+        List<Instant> requests = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            requests.add((i % 3 == 2 ? SIX_WEEKS_LATER : FIRST).plusSeconds(i));
+        }
+
+        List<Placed> together = QuarkusTransaction.requiringNew().call(() -> requests.stream()
+                .map(at -> place("SAVERNE", "T-PC-SAV", at)).toList());
+        List<Placed> oneEach = requests.stream()
+                .map(at -> QuarkusTransaction.requiringNew().call(() -> place("OBERNAI", "T-PC-OBE", at))).toList();
+
+        assertThat(together).isEqualTo(oneEach);
+        Map<String, List<Placed>> byTechnician = together.stream()
+                .collect(Collectors.groupingBy(Placed::technician));
+        assertThat(byTechnician).hasSize(2);
+        for (List<Placed> agenda : byTechnician.values()) {
+            List<Placed> inOrder = agenda.stream().sorted(Comparator.comparing(Placed::start)).toList();
+            for (int i = 1; i < inOrder.size(); i++) {
+                assertThat(inOrder.get(i).start()).isAfterOrEqualTo(inOrder.get(i - 1).end());
+            }
+        }
+    }
+
+    @Test
+    void aVisitCalledOffInTheTransactionLeavesItsSlotToTheNextBooking() {
+        policy("MOLSHEIM", "ROVING", "FR-67", 48.5417, 7.4922);
+        technician("T-PC-MOL", "{\"name\": \"Roving, Molsheim\", \"team\": \"GRAND_EST\", \"baseLatitude\": 48.54, "
+                + "\"baseLongitude\": 7.49, \"sites\": [\"MOLSHEIM\"]}");
+        UUID calledOff = UUID.randomUUID();
+
+        List<Placed> placed = QuarkusTransaction.requiringNew().call(() -> {
+            Placed first = place("MOLSHEIM", calledOff, "T-PC-MOL", FIRST);
+            booking.callOff(calledOff, "RESOLVED_REMOTELY", FIRST.plusSeconds(60));
+            Placed next = place("MOLSHEIM", UUID.randomUUID(), "T-PC-MOL", FIRST.plusSeconds(120));
+            return List.of(first, next);
+        });
+
+        assertThat(placed.get(1)).isEqualTo(placed.get(0));
+    }
+
+    /** A site with two roving technicians based in the same places as the other twin's. */
+    private static void twinSite(String site, String technicianPrefix) {
+        policy(site, "ROVING", "FR-67", 48.7414, 7.3621);
+        technician(technicianPrefix + "1", "{\"name\": \"Roving one\", \"team\": \"GRAND_EST\", \"baseLatitude\": "
+                + "48.58, \"baseLongitude\": 7.75, \"sites\": [\"" + site + "\"]}");
+        technician(technicianPrefix + "2", "{\"name\": \"Roving two\", \"team\": \"GRAND_EST\", \"baseLatitude\": "
+                + "48.69, \"baseLongitude\": 6.18, \"sites\": [\"" + site + "\"]}");
+    }
+
+    private Placed place(String site, String technicianPrefix, Instant at) {
+        return place(site, UUID.randomUUID(), technicianPrefix, at);
+    }
+
+    private Placed place(String site, UUID ticket, String technicianPrefix, Instant at) {
+        Intervention visit = booking.book(Booking.VisitRequest.forTicket(ticket, site, InterventionKind.ON_SITE, at))
+                .orElseThrow();
+        return new Placed(visit.technicianId.substring(technicianPrefix.length()), visit.windowStart,
+                visit.windowEnd);
+    }
+}
