@@ -197,7 +197,6 @@ public class Booking {
     @Transactional(Transactional.TxType.MANDATORY)
     public void replanAfterChange(Technician technician, Instant now) {
         planningLock.acquire();
-        context.forget();
         Technician.getEntityManager().flush();
         List<RotaDay> rota = RotaDay.of(technician.id);
         for (Intervention visit : Intervention.upcomingFor(technician.id, now)) {

@@ -33,7 +33,7 @@ import org.fieldsupport.dispatch.technicians.Technician;
 public class PlanningContext {
 
     /** A booking searches 15 business days from its request: 40 calendar days hold them, holidays included. */
-    static final Duration AGENDA_SPAN = Duration.ofDays(40);
+    private static final Duration AGENDA_SPAN = Duration.ofDays(40);
     /** Agendas are read a day further than one request needs, so that the later requests of a batch are covered. */
     private static final Duration READ_AHEAD = Duration.ofDays(1);
     private static final String SITES = PlanningContext.class.getName() + ".sites";
