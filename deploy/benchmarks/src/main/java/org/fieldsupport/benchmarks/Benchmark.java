@@ -50,7 +50,8 @@ import org.fieldsupport.replay.SyntheticSites;
  * (default: {@code limits create saturation escalation mix}). System properties: {@code bench.create.rate} (300),
  * {@code bench.create.seconds} (60), {@code bench.create.runs} (3), {@code bench.saturation.rates}
  * (400,500,650,800,1000), {@code bench.saturation.seconds} (20), {@code bench.escalation.rate} (50),
- * {@code bench.escalation.seconds} (60), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
+ * {@code bench.escalation.seconds} (60), {@code bench.escalation.profile} (the service recorded with JFR during
+ * scenario 2, dispatch-service by default), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
  * {@code bench.replay.sites} (100), {@code bench.replay.lanes} (16), {@code bench.replay.seed} (2024),
  * {@code bench.replay.patience-seconds} (900), {@code bench.replay.start-lanes-within-seconds} (no lane starts
  * later; no limit by default), {@code bench.replay.profile} (a service to record with JFR during
@@ -463,7 +464,8 @@ public final class Benchmark {
         String load = Machine.loadAverage();
         try (DispatchEventProbe probe = new DispatchEventProbe(platform.kafkaBootstrapServers())) {
             CpuWindow cpu = new CpuWindow();
-            Path jfr = startProfile("dispatch-service", seconds);
+            String profiled = System.getProperty("bench.escalation.profile", "dispatch-service");
+            Path jfr = startProfile(profiled, seconds);
             GatlingRun run = GatlingRun.run(EscalationSimulation.class, rate, seconds, work.resolve("gatling"),
                     "escalation " + rate + "/s");
             String cpuSummary = cpu.summary();
@@ -510,7 +512,7 @@ public final class Benchmark {
                             - values.length, missing, LatencyStats.percentile(any, 50),
                     LatencyStats.percentile(any, 90), LatencyStats.percentile(any, 99),
                     LatencyStats.percentile(any, 100)));
-            summariseProfile(jfr, "dispatch-service during the escalations");
+            summariseProfile(jfr, profiled + " during the escalations");
         }
     }
 
