@@ -22,6 +22,10 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class MixedLoadSimulation extends Simulation {
 
+    static final double REMOTE_SHARE = 0.70;
+    static final double ON_SITE_SHARE = 0.25;
+    static final double SHIPMENT_SHARE = 0.05;
+
     {
         String token = "Bearer " + Target.token("desk-agent");
         ChainBuilder remote = open("HARDWARE", null).exec(http("POST /tickets/{id}/remote-resolution")
@@ -37,8 +41,8 @@ public class MixedLoadSimulation extends Simulation {
                 .exec(open("ACCESSORY", "HEADSET")).exec(escalate("SHIPMENT", token));
         ScenarioBuilder mix = scenario("mixed desk load")
                 .exec(session -> session.set("employeeId", Target.employee()))
-                .exec(randomSwitch().on(percent(70.0).then(remote), percent(25.0).then(onSite),
-                        percent(5.0).then(shipment)));
+                .exec(randomSwitch().on(percent(REMOTE_SHARE * 100).then(remote),
+                        percent(ON_SITE_SHARE * 100).then(onSite), percent(SHIPMENT_SHARE * 100).then(shipment)));
         setUp(mix.injectOpen(constantUsersPerSec(Target.rate()).during(Target.seconds())))
                 .protocols(TicketCreationSimulation.protocol());
     }
