@@ -22,8 +22,8 @@ if [ "$needs_build" = false ] && [ -n "$(find pom.xml ./*/pom.xml ./*/src deploy
   needs_build=true
 fi
 if [ "$needs_build" = true ]; then
-  echo "Building the services and the benchmark (./mvnw -o -q package -DskipTests)..."
-  ./mvnw -B -o -q package -DskipTests -am \
+  echo "Building the services and the benchmark (./mvnw -q package -DskipTests)..."
+  ./mvnw -B -q package -DskipTests -am \
     -pl ticket-service,dispatch-service,logistics-service,survey-service,deploy/launcher,deploy/benchmarks
 fi
 
