@@ -1,46 +1,57 @@
 package org.fieldsupport.dispatch.scheduling;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.hibernate.Session;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.Panache;
 
-/** The latest closure (cancellation, remote resolution) of a ticket, by business time. */
-@Entity
-@Table(name = "ticket_closure")
-public class TicketClosure extends PanacheEntityBase {
+/**
+ * The latest closure (cancellation, remote resolution) of each ticket, by business time, in the table
+ * {@code ticket_closure}. Every ticket resolved remotely passes here, so each call is one statement on the
+ * transaction's connection: no entity to look up first, and nothing for Hibernate to flush or dirty-check. The table
+ * is read and written only here, so no managed entity can hold a stale copy.
+ */
+final class TicketClosure {
 
-    @Id
-    @Column(name = "ticket_id")
-    public UUID ticketId;
+    private static final String RECORD = "insert into ticket_closure (ticket_id, reason, occurred_at) values (?, ?, ?) "
+            + "on conflict (ticket_id) do update set reason = excluded.reason, occurred_at = excluded.occurred_at "
+            + "where ticket_closure.occurred_at <= excluded.occurred_at";
+    private static final String CLOSED_SINCE = "select 1 from ticket_closure where ticket_id = ? and occurred_at >= ?";
 
-    @Column(nullable = false)
-    public String reason;
+    private TicketClosure() {
+    }
 
-    @Column(name = "occurred_at", nullable = false)
-    public Instant occurredAt;
-
+    /** Keeps the closure unless the ticket already has a later one (closures read out of order). */
     static void record(UUID ticketId, String reason, Instant at) {
-        TicketClosure closure = findById(ticketId);
-        if (closure == null) {
-            closure = new TicketClosure();
-            closure.ticketId = ticketId;
-        } else if (closure.occurredAt.isAfter(at)) {
-            return;
-        }
-        closure.reason = reason;
-        closure.occurredAt = at;
-        closure.persist();
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
+                insert.setObject(1, ticketId);
+                insert.setString(2, reason);
+                insert.setObject(3, at.atOffset(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Closed at or after {@code requestedAt}: a request made before the closure came too late. */
     static boolean closedSince(UUID ticketId, Instant requestedAt) {
-        TicketClosure closure = findById(ticketId);
-        return closure != null && !closure.occurredAt.isBefore(requestedAt);
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(CLOSED_SINCE)) {
+                select.setObject(1, ticketId);
+                select.setObject(2, requestedAt.atOffset(ZoneOffset.UTC));
+                try (ResultSet found = select.executeQuery()) {
+                    return found.next();
+                }
+            }
+        });
+    }
+
+    private static Session session() {
+        return Panache.getEntityManager().unwrap(Session.class);
     }
 }
