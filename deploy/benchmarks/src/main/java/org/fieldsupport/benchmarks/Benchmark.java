@@ -56,6 +56,7 @@ import org.fieldsupport.replay.SyntheticSites;
  * (400,500,650,800,1000), {@code bench.saturation.seconds} (20), {@code bench.escalation.rate} (50),
  * {@code bench.escalation.seconds} (60), {@code bench.escalation.profile} (the service recorded with JFR during
  * scenario 2, dispatch-service by default), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
+ * {@code bench.mix.profile} (a service to record with JFR during scenario 3; none by default),
  * {@code bench.mix.technicians-per-site} (enough for the mix's on-site visits, see {@link #provideForTheMix}),
  * {@code bench.replay.sites} (100), {@code bench.replay.lanes} (16), {@code bench.replay.seed} (2024),
  * {@code bench.replay.patience-seconds} (900), {@code bench.replay.start-lanes-within-seconds} (no lane starts
@@ -225,7 +226,44 @@ public final class Benchmark {
         row.append(String.format(Locale.ROOT, "services together %.0f MB; this JVM (broker + load generator) %.0f MB",
                 total, launcher));
         line(row.toString());
+        Machine.servicePids().forEach(this::nativeMemory);
         return rss;
+    }
+
+    private static final Pattern NMT_CATEGORY = Pattern.compile(
+            "-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)");
+
+    /**
+     * Where a service's committed memory goes, when it runs with -XX:NativeMemoryTracking=summary: the categories of
+     * a megabyte or more, largest first. Committed is not resident (a committed page may be untouched), and RSS also
+     * holds what the JVM does not track (the JDK's libraries, the class-data archive's mapping, malloc's own).
+     */
+    private void nativeMemory(String service, long pid) {
+        if (!Machine.commandLine(pid).contains("NativeMemoryTracking")) {
+            return;
+        }
+        try {
+            String out = Limits.runAndCapture(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                    .toString(), String.valueOf(pid), "VM.native_memory", "summary", "scale=MB"), work, Map.of());
+            Matcher total = Pattern.compile("Total: reserved=\\d+MB, committed=(\\d+)MB").matcher(out);
+            if (!total.find()) {
+                line("  - " + service + ": no native memory summary (" + out.strip() + ")");
+                return;
+            }
+            Map<String, Integer> committed = new LinkedHashMap<>();
+            Matcher category = NMT_CATEGORY.matcher(out);
+            while (category.find()) {
+                committed.put(category.group(1).strip(), Integer.parseInt(category.group(2)));
+            }
+            StringBuilder row = new StringBuilder("  - " + service + " committed (native memory tracking): "
+                    + total.group(1) + " MB: ");
+            committed.entrySet().stream().filter(e -> e.getValue() >= 1)
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> row.append(e.getKey()).append(' ').append(e.getValue()).append(", "));
+            line(row.substring(0, row.length() - 2));
+        } catch (Exception e) {
+            line("  - " + service + ": no native memory summary (" + e.getMessage() + ")");
+        }
     }
 
     // ---------------------------------------------------------------- the machine's limits
@@ -535,6 +573,8 @@ public final class Benchmark {
         long atRiskBefore = count("ticket-service", TICKETS_AT_RISK);
         long underwayBefore = count("logistics-service", SHIPMENTS_UNDERWAY);
         CpuWindow cpu = new CpuWindow();
+        String profiled = System.getProperty("bench.mix.profile");
+        Path jfr = profiled == null ? null : startProfile(profiled, seconds);
         GatlingRun run = GatlingRun.run(MixedLoadSimulation.class, rate, seconds, work.resolve("gatling"),
                 "mixed " + rate + "/s for " + seconds + " s");
         line(String.format(Locale.ROOT, "- load average before: %s, after: %s; %s; report %s", load,
@@ -558,6 +598,9 @@ public final class Benchmark {
             line(String.format(Locale.ROOT, "- every consumer group caught up %.1f s after the load stopped "
                     + "(remaining: %s)", caughtUp, lag));
             line("- downstream effects, counted in each service's database: " + downstreamCounts());
+            if (jfr != null) {
+                summariseProfile(jfr, profiled + " during the mixed load");
+            }
             GatlingRun.Figures onSite = run.request("POST /tickets/{id}/escalation (ON_SITE)");
             GatlingRun.Figures shipments = run.request("POST /tickets/{id}/escalation (SHIPMENT)");
             long booked = count("dispatch-service", BOOKED_FOR_TICKETS) - bookedBefore;

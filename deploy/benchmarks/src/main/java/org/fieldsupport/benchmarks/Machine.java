@@ -46,7 +46,7 @@ final class Machine {
         return pids;
     }
 
-    private static String commandLine(long pid) {
+    static String commandLine(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")),
                     java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
