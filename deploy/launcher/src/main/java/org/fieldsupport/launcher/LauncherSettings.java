@@ -42,13 +42,9 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
      * Measured by the benchmark (deploy/benchmarks/BENCHMARKS.md, runs 11 and 12): under load the heap is committed up
      * to -Xmx on top of about 190 MB of classes, compiled code and symbols. 128 MB held the mixed load (RSS 284-311 MB)
      * but a backlog of ticket creations then filled it and the service spent its time in full collections; 256 MB
-     * rides the backlog out. C1 alone starts faster and costs less memory than C2. A Kafka consumer reads each fetch
-     * response into a heap buffer, through a temporary direct buffer of the same size that the JDK then keeps for the
-     * thread: 12-13 MB in each consumer of ticket.events after a backlog (native memory tracking, run 37), 1 MB with
-     * buffers over 256 KB given back (run 38).
+     * rides the backlog out. C1 alone starts faster and costs less memory than C2.
      */
-    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1"
-            + " -Djdk.nio.maxCachedBufferSize=262144";
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1";
     /**
      * For suites that count what their requests caused: the jobs that write on their own clock are off, and survey
      * invitations go out as soon as their intervention or delivery is known, not two hours later.
