@@ -214,7 +214,8 @@ public final class Benchmark {
         Map<String, Double> rss = new LinkedHashMap<>();
         StringBuilder row = new StringBuilder("- RSS " + when + ": ");
         double total = 0;
-        for (Map.Entry<String, Long> e : Machine.servicePids().entrySet()) {
+        Map<String, Long> pids = Machine.servicePids();
+        for (Map.Entry<String, Long> e : pids.entrySet()) {
             double mb = Machine.statusMb(e.getValue(), "VmRSS").orElse(Double.NaN);
             double peak = Machine.statusMb(e.getValue(), "VmHWM").orElse(Double.NaN);
             rss.put(e.getKey(), mb);
@@ -226,10 +227,11 @@ public final class Benchmark {
         row.append(String.format(Locale.ROOT, "services together %.0f MB; this JVM (broker + load generator) %.0f MB",
                 total, launcher));
         line(row.toString());
-        Machine.servicePids().forEach(this::nativeMemory);
+        pids.forEach(this::nativeMemory);
         return rss;
     }
 
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+MB, committed=(\\d+)MB");
     private static final Pattern NMT_CATEGORY = Pattern.compile(
             "-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)");
 
@@ -243,9 +245,8 @@ public final class Benchmark {
             return;
         }
         try {
-            String out = Limits.runAndCapture(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                    .toString(), String.valueOf(pid), "VM.native_memory", "summary", "scale=MB"), work, Map.of());
-            Matcher total = Pattern.compile("Total: reserved=\\d+MB, committed=(\\d+)MB").matcher(out);
+            String out = jcmd(pid, "VM.native_memory", "summary", "scale=MB");
+            Matcher total = NMT_TOTAL.matcher(out);
             if (!total.find()) {
                 line("  - " + service + ": no native memory summary (" + out.strip() + ")");
                 return;
@@ -640,7 +641,7 @@ public final class Benchmark {
      * searching full agendas.
      */
     private void provideForTheMix(double tickets) throws Exception {
-        double onSitePerSite = tickets * MixedLoadSimulation.ON_SITE_SHARE / 3;
+        double onSitePerSite = tickets * MixedLoadSimulation.ON_SITE_SHARE / Target.SITES.length;
         int defaultPerSite = (int) Math.ceil(onSitePerSite * 1.25 / 90);
         addTechnicians(Integer.parseInt(System.getProperty("bench.mix.technicians-per-site",
                 String.valueOf(defaultPerSite))));
@@ -667,6 +668,10 @@ public final class Benchmark {
         }
     }
 
+    /** The team and base of the technicians added at each of the load generator's sites ({@link Target#SITES}). */
+    private static final String[][] REFERENCE_SITES = {{"STRASBOURG", "GRAND_EST", "48.5839", "7.7455"},
+            {"NANCY", "GRAND_EST", "48.6921", "6.1844"}, {"DIJON", "BFC", "47.3220", "5.0415"}};
+
     /**
      * The reference data has three technicians, whose agendas hold about 280 visits over the planner's 15 business
      * days; a minute at 50 escalations per second needs ten times that, or dispatch answers InterventionAtRisk.
@@ -675,17 +680,15 @@ public final class Benchmark {
         if (perSite <= 0) {
             return;
         }
-        String[][] sites = {{"STRASBOURG", "GRAND_EST", "48.5839", "7.7455"}, {"NANCY", "GRAND_EST", "48.6921",
-                "6.1844"}, {"DIJON", "BFC", "47.3220", "5.0415"}};
-        for (String[] site : sites) {
+        for (String[] site : REFERENCE_SITES) {
             for (int i = 1; i <= perSite; i++) {
                 put("dispatch-service", "/technicians/T-BENCH-" + site[0] + "-" + i, "{\"name\":\"Benchmark "
                         + "technician " + i + "\",\"team\":\"" + site[1] + "\",\"baseLatitude\":" + site[2]
                         + ",\"baseLongitude\":" + site[3] + ",\"sites\":[\"" + site[0] + "\"],\"skills\":[]}");
             }
         }
-        line("(" + perSite * 3 + " benchmark technicians added, " + perSite + " per site, so that the agendas hold "
-                + "the scenario's visits)");
+        line("(" + perSite * REFERENCE_SITES.length + " benchmark technicians added, " + perSite + " per site, so "
+                + "that the agendas hold the scenario's visits)");
     }
 
     /** An admin's PUT to a service; anything but 2xx stops the benchmark. */
@@ -786,14 +789,20 @@ public final class Benchmark {
         }
         Path file = work.resolve("profile-" + service + "-" + System.currentTimeMillis() + ".jfr");
         try {
-            Limits.runAndCapture(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(pid), "JFR.start", "settings=profile", "duration=" + seconds + "s",
-                    "filename=" + file), work, Map.of());
+            jcmd(pid, "JFR.start", "settings=profile", "duration=" + seconds + "s", "filename=" + file);
             return file;
         } catch (Exception e) {
             line("(no profile: " + e.getMessage() + ")");
             return null;
         }
+    }
+
+    /** This JDK's jcmd run against a service's JVM; its output. */
+    private String jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        line.addAll(List.of(command));
+        return Limits.runAndCapture(line, work, Map.of());
     }
 
     /** The hottest methods of an execution-sample recording: top frames, and our own code's frames anywhere. */
