@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,8 +56,8 @@ import org.fieldsupport.replay.SyntheticSites;
  * (default: {@code limits create saturation escalation mix}). System properties: {@code bench.create.rate} (300),
  * {@code bench.create.seconds} (60), {@code bench.create.runs} (3), {@code bench.saturation.rates}
  * (400,500,650,800,1000), {@code bench.saturation.seconds} (20), {@code bench.escalation.rate} (50),
- * {@code bench.escalation.seconds} (60), {@code bench.escalation.profile} (the service recorded with JFR during
- * scenario 2, dispatch-service by default), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
+ * {@code bench.escalation.seconds} (60), {@code bench.escalation.profile} (a service to record with JFR during
+ * scenario 2; none by default: the recording's start and samples delay the service measured), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
  * {@code bench.mix.profile} (a service to record with JFR during scenario 3; none by default),
  * {@code bench.mix.technicians-per-site} (enough for the mix's on-site visits, see {@link #provideForTheMix}),
  * {@code bench.replay.sites} (100), {@code bench.replay.lanes} (16), {@code bench.replay.seed} (2024),
@@ -509,7 +511,7 @@ public final class Benchmark {
         String load = Machine.loadAverage();
         try (DispatchEventProbe probe = new DispatchEventProbe(platform.kafkaBootstrapServers())) {
             CpuWindow cpu = new CpuWindow();
-            String profiled = System.getProperty("bench.escalation.profile", "dispatch-service");
+            String profiled = System.getProperty("bench.escalation.profile");
             Path jfr = startProfile(profiled, seconds);
             GatlingRun run = GatlingRun.run(EscalationSimulation.class, rate, seconds, work.resolve("gatling"),
                     "escalation " + rate + "/s");
@@ -557,8 +559,39 @@ public final class Benchmark {
                             - values.length, missing, LatencyStats.percentile(any, 50),
                     LatencyStats.percentile(any, 90), LatencyStats.percentile(any, 99),
                     LatencyStats.percentile(any, 100)));
+            line("- where the time goes, p50 / p90 / p99 of each leg (ms): 202 → TicketEscalated at our consumer "
+                    + legs(Target.ESCALATED_AT, probe.escalatedAt) + "; → InterventionScheduled taken by dispatch's "
+                    + "producer (the record's timestamp) " + legs(probe.escalatedAt, probe.scheduledSentAt)
+                    + "; → at our consumer " + legs(probe.scheduledSentAt, probe.scheduledAt));
+            line("- 202 → InterventionScheduled p50 by 10 s of acceptances (ms): " + byWindow(probe.scheduledAt));
             summariseProfile(jfr, profiled + " during the escalations");
         }
+    }
+
+    /** Percentiles of {@code to - from} over the escalated tickets present in both, in ms. */
+    private static String legs(Map<String, Long> from, Map<String, Long> to) {
+        double[] values = Target.ESCALATED_AT.keySet().stream()
+                .filter(t -> from.containsKey(t) && to.containsKey(t))
+                .mapToDouble(t -> (to.get(t) - from.get(t)) / 1000.0).toArray();
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", LatencyStats.percentile(values, 50),
+                LatencyStats.percentile(values, 90), LatencyStats.percentile(values, 99));
+    }
+
+    /** The median latency of the escalations accepted in each 10-s window: does a backlog build up over the run? */
+    private static String byWindow(Map<String, Long> scheduledAt) {
+        long first = Target.ESCALATED_AT.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Map<Long, List<Double>> windows = new TreeMap<>();
+        Target.ESCALATED_AT.forEach((ticket, accepted) -> {
+            Long booked = scheduledAt.get(ticket);
+            if (booked != null) {
+                windows.computeIfAbsent((accepted - first) / 10_000_000, w -> new ArrayList<>())
+                        .add((booked - accepted) / 1000.0);
+            }
+        });
+        return windows.entrySet().stream()
+                .map(w -> String.format(Locale.ROOT, "%d–%d s %.0f", w.getKey() * 10, w.getKey() * 10 + 10,
+                        LatencyStats.median(w.getValue())))
+                .collect(Collectors.joining(", "));
     }
 
     // ---------------------------------------------------------------- scenario 3
@@ -894,11 +927,13 @@ public final class Benchmark {
     }
 
     /** CPU used by each service and by the whole machine between its creation and {@link #summary()}. */
-    private static final class CpuWindow {
+    private final class CpuWindow {
         private final Map<String, Long> pids = Machine.servicePids();
         private final Map<String, Double> before = new HashMap<>();
         private final long[] machine = Machine.machineJiffies();
         private final double self = Machine.cpuSeconds(ProcessHandle.current().pid());
+        private final Optional<Long> postgres = Machine.postmaster(platform.settings().stateDir().resolve("postgres"));
+        private final double postgresBefore = postgres.map(Machine::treeCpuSeconds).orElse(Double.NaN);
         private final long started = System.nanoTime();
 
         CpuWindow() {
@@ -914,6 +949,8 @@ public final class Benchmark {
                     "CPU: machine %.0f%% busy of %d cores", busy, Runtime.getRuntime().availableProcessors()));
             pids.forEach((name, pid) -> s.append(String.format(Locale.ROOT, ", %s %.0f%%", name.replace("-service",
                     ""), 100.0 * (Machine.cpuSeconds(pid) - before.get(name)) / wall)));
+            postgres.ifPresent(pid -> s.append(String.format(Locale.ROOT, ", PostgreSQL %.0f%%",
+                    100.0 * (Machine.treeCpuSeconds(pid) - postgresBefore) / wall)));
             s.append(String.format(Locale.ROOT, ", broker+Gatling JVM %.0f%% (of one core)",
                     100.0 * (Machine.cpuSeconds(ProcessHandle.current().pid()) - self) / wall));
             return s.toString();

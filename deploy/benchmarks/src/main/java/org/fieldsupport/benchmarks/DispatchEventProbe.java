@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,13 +15,20 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A consumer of our own on {@code dispatch.events}, from the end of the topic, that notes when each
- * {@code InterventionScheduled} record arrives, by its key (the ticket id). No group: it reads every partition.
+ * A consumer of our own on {@code ticket.events} and {@code dispatch.events}, from the end of both topics, that notes
+ * when each ticket's {@code TicketEscalated} and {@code InterventionScheduled} records arrive, by their key (the
+ * ticket id), and when dispatch's producer created the latter (the record's timestamp). That splits an escalation's
+ * way to its appointment in three: ticket-service publishing, dispatch booking and publishing, the broker delivering.
+ * No group: it reads every partition.
  */
 final class DispatchEventProbe implements AutoCloseable {
 
+    /** Arrival of the first TicketEscalated of each ticket, epoch microseconds. */
+    final ConcurrentHashMap<String, Long> escalatedAt = new ConcurrentHashMap<>();
     /** Arrival of the first InterventionScheduled of each ticket, epoch microseconds. */
     final ConcurrentHashMap<String, Long> scheduledAt = new ConcurrentHashMap<>();
+    /** The Kafka timestamp of that record: when dispatch's producer took it, epoch microseconds (ms precision). */
+    final ConcurrentHashMap<String, Long> scheduledSentAt = new ConcurrentHashMap<>();
     /**
      * Arrival of the first InterventionAtRisk of each ticket: dispatch's other answer to an escalation, when no
      * technician serving the site has a free slot within its horizon.
@@ -36,9 +44,12 @@ final class DispatchEventProbe implements AutoCloseable {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        // fetch.max.wait.ms stays at its default: with fetch.min.bytes at 1 the broker answers as soon as a record is
+        // there, so a short wait bought no latency and cost the broker (the same JVM as the load) 200 empty fetches
+        // a second.
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor("dispatch.events").stream()
+        List<TopicPartition> partitions = Stream.of("ticket.events", "dispatch.events")
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -54,10 +65,19 @@ final class DispatchEventProbe implements AutoCloseable {
                 long now = Target.nowMicros();
                 Header type = record.headers().lastHeader("ce_type");
                 String name = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
-                if (record.key() != null && name.equals("InterventionScheduled")) {
-                    scheduledAt.putIfAbsent(record.key(), now);
-                } else if (record.key() != null && name.equals("InterventionAtRisk")) {
-                    atRiskAt.putIfAbsent(record.key(), now);
+                if (record.key() == null) {
+                    continue;
+                }
+                switch (name) {
+                    case "TicketEscalated" -> escalatedAt.putIfAbsent(record.key(), now);
+                    case "InterventionScheduled" -> {
+                        if (scheduledAt.putIfAbsent(record.key(), now) == null) {
+                            scheduledSentAt.put(record.key(), record.timestamp() * 1000);
+                        }
+                    }
+                    case "InterventionAtRisk" -> atRiskAt.putIfAbsent(record.key(), now);
+                    default -> {
+                    }
                 }
             }
         }

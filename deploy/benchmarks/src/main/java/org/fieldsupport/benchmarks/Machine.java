@@ -71,13 +71,44 @@ final class Machine {
 
     /** CPU time used so far by a process (user + system), in seconds. */
     static double cpuSeconds(long pid) {
+        return clockTicks(pid, false) / 100.0;
+    }
+
+    /**
+     * CPU time used so far by a server and every process it started: those running (PostgreSQL's backends) and those
+     * that ended, which the kernel adds to their parent's account when it collects them. In seconds.
+     */
+    static double treeCpuSeconds(long pid) {
+        double children = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToDouble(child -> clockTicks(child.pid(), false)).filter(t -> !Double.isNaN(t)).sum();
+        return (clockTicks(pid, true) + children) / 100.0;
+    }
+
+    /** utime + stime of /proc/PID/stat, plus cutime + cstime (its collected children) when asked; NaN if gone. */
+    private static double clockTicks(long pid, boolean withEndedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withEndedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** The PostgreSQL server running on {@code dataDir} (its postmaster, started with -D), if there is one. */
+    static Optional<Long> postmaster(Path dataDir) {
+        String option = "-D " + dataDir.toAbsolutePath().normalize();
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String command = commandLine(p.pid());
+                    return command.contains("postgres") && (command.trim().endsWith(option)
+                            || command.contains(option + " "));
+                })
+                .map(ProcessHandle::pid).findFirst();
     }
 
     /** Busy and total jiffies of the whole machine, from /proc/stat. */
