@@ -563,8 +563,34 @@ public final class Benchmark {
                     + legs(Target.ESCALATED_AT, probe.escalatedAt) + "; → InterventionScheduled taken by dispatch's "
                     + "producer (the record's timestamp) " + legs(probe.escalatedAt, probe.scheduledSentAt)
                     + "; → at our consumer " + legs(probe.scheduledSentAt, probe.scheduledAt));
+            Map<String, Long> appended = new HashMap<>();
+            Map<String, Long> relayed = new HashMap<>();
+            outboxTimes("dispatch-service", "InterventionScheduled", appended, relayed);
+            line("- dispatch's leg in two, from its outbox (p50 / p90 / p99, ms): TicketEscalated at our consumer → "
+                    + "InterventionScheduled written by the booking " + legs(probe.escalatedAt, appended)
+                    + "; → sent by the relay, after the commit " + legs(appended, relayed));
             line("- 202 → InterventionScheduled p50 by 10 s of acceptances (ms): " + byWindow(probe.scheduledAt));
             summariseProfile(jfr, profiled + " during the escalations");
+        }
+    }
+
+    /**
+     * When the service's outbox received each event of a type, by record key (the booking's transaction appending it),
+     * and when its relay sent it (it notes the time once the batch is handed to the producer, before the broker's
+     * acknowledgement); epoch microseconds, from the rows of the last ten minutes.
+     */
+    private void outboxTimes(String service, String eventType, Map<String, Long> appended, Map<String, Long> relayed)
+            throws Exception {
+        try (var db = platform.openDatabase(service); var st = db.prepareStatement("select record_key, created_at, "
+                + "published_at from outbox_event where event_type = ? and published_at is not null "
+                + "and created_at > now() - interval '10 minutes'")) {
+            st.setString(1, eventType);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    appended.put(rs.getString(1), Target.micros(rs.getTimestamp(2).toInstant()));
+                    relayed.put(rs.getString(1), Target.micros(rs.getTimestamp(3).toInstant()));
+                }
+            }
         }
     }
 

@@ -53,7 +53,11 @@ public final class Target {
     }
 
     static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        return micros(java.time.Instant.now());
+    }
+
+    /** An instant in epoch microseconds, the unit of the probe's and the scenario's timings. */
+    static long micros(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
     }
 }
