@@ -57,7 +57,8 @@ import org.fieldsupport.replay.SyntheticSites;
  * {@code bench.create.seconds} (60), {@code bench.create.runs} (3), {@code bench.saturation.rates}
  * (400,500,650,800,1000), {@code bench.saturation.seconds} (20), {@code bench.escalation.rate} (50),
  * {@code bench.escalation.seconds} (60), {@code bench.escalation.profile} (a service to record with JFR during
- * scenario 2; none by default: the recording's start and samples delay the service measured), {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
+ * scenario 2; none by default: the recording's start and samples delay the service measured),
+ * {@code bench.mix.rate} (100), {@code bench.mix.seconds} (600),
  * {@code bench.mix.profile} (a service to record with JFR during scenario 3; none by default),
  * {@code bench.mix.technicians-per-site} (enough for the mix's on-site visits, see {@link #provideForTheMix}),
  * {@code bench.replay.sites} (100), {@code bench.replay.lanes} (16), {@code bench.replay.seed} (2024),
