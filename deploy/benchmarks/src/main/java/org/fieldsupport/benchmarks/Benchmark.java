@@ -522,15 +522,11 @@ public final class Benchmark {
                     .anyMatch(t -> !probe.scheduledAt.containsKey(t) && !probe.atRiskAt.containsKey(t))) {
                 Thread.sleep(200);
             }
-            List<Double> scheduled = new ArrayList<>();
             List<Double> answered = new ArrayList<>();
             int missing = 0;
             for (Map.Entry<String, Long> e : Target.ESCALATED_AT.entrySet()) {
                 Long booked = probe.scheduledAt.get(e.getKey());
                 Long atRisk = probe.atRiskAt.get(e.getKey());
-                if (booked != null) {
-                    scheduled.add((booked - e.getValue()) / 1000.0);
-                }
                 if (booked == null && atRisk == null) {
                     missing++;
                 } else {
@@ -538,7 +534,7 @@ public final class Benchmark {
                             atRisk == null ? Long.MAX_VALUE : atRisk) - e.getValue()) / 1000.0);
                 }
             }
-            double[] values = scheduled.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] values = differences(Target.ESCALATED_AT, probe.scheduledAt);
             double[] any = answered.stream().mapToDouble(Double::doubleValue).toArray();
             GatlingRun.Figures esc = run.request("POST /tickets/{id}/escalation");
             line(String.format(Locale.ROOT, "- load average before: %s; %s; report %s", load, cpuSummary,
@@ -564,42 +560,50 @@ public final class Benchmark {
                     + legs(Target.ESCALATED_AT, probe.escalatedAt) + "; → InterventionScheduled taken by dispatch's "
                     + "producer (the record's timestamp) " + legs(probe.escalatedAt, probe.scheduledSentAt)
                     + "; → at our consumer " + legs(probe.scheduledSentAt, probe.scheduledAt));
-            Map<String, Long> appended = new HashMap<>();
-            Map<String, Long> relayed = new HashMap<>();
-            outboxTimes("dispatch-service", "InterventionScheduled", appended, relayed);
+            OutboxTimes outbox = outboxTimes("dispatch-service", "InterventionScheduled");
             line("- dispatch's leg in two, from its outbox (p50 / p90 / p99, ms): TicketEscalated at our consumer → "
-                    + "InterventionScheduled written by the booking " + legs(probe.escalatedAt, appended)
-                    + "; → sent by the relay, after the commit " + legs(appended, relayed));
+                    + "InterventionScheduled written by the booking " + legs(probe.escalatedAt, outbox.appended())
+                    + "; → sent by the relay, after the commit " + legs(outbox.appended(), outbox.relayed()));
             line("- 202 → InterventionScheduled p50 by 10 s of acceptances (ms): " + byWindow(probe.scheduledAt));
             summariseProfile(jfr, profiled + " during the escalations");
         }
     }
 
     /**
-     * When the service's outbox received each event of a type, by record key (the booking's transaction appending it),
-     * and when its relay sent it (it notes the time once the batch is handed to the producer, before the broker's
-     * acknowledgement); epoch microseconds, from the rows of the last ten minutes.
+     * When a service's outbox received each event of a type, by record key (the transaction appending it), and when
+     * its relay sent it (it notes the time once the batch is handed to the producer, before the broker's
+     * acknowledgement); epoch microseconds.
      */
-    private void outboxTimes(String service, String eventType, Map<String, Long> appended, Map<String, Long> relayed)
-            throws Exception {
+    private record OutboxTimes(Map<String, Long> appended, Map<String, Long> relayed) {
+    }
+
+    /** The outbox times of the service's events of a type, from the rows of the last ten minutes. */
+    private OutboxTimes outboxTimes(String service, String eventType) throws Exception {
+        OutboxTimes times = new OutboxTimes(new HashMap<>(), new HashMap<>());
         try (var db = platform.openDatabase(service); var st = db.prepareStatement("select record_key, created_at, "
                 + "published_at from outbox_event where event_type = ? and published_at is not null "
                 + "and created_at > now() - interval '10 minutes'")) {
             st.setString(1, eventType);
             try (var rs = st.executeQuery()) {
                 while (rs.next()) {
-                    appended.put(rs.getString(1), Target.micros(rs.getTimestamp(2).toInstant()));
-                    relayed.put(rs.getString(1), Target.micros(rs.getTimestamp(3).toInstant()));
+                    times.appended().put(rs.getString(1), Target.micros(rs.getTimestamp(2).toInstant()));
+                    times.relayed().put(rs.getString(1), Target.micros(rs.getTimestamp(3).toInstant()));
                 }
             }
         }
+        return times;
     }
 
-    /** Percentiles of {@code to - from} over the escalated tickets present in both, in ms. */
-    private static String legs(Map<String, Long> from, Map<String, Long> to) {
-        double[] values = Target.ESCALATED_AT.keySet().stream()
+    /** {@code to - from} in ms, for each escalated ticket present in both. */
+    private static double[] differences(Map<String, Long> from, Map<String, Long> to) {
+        return Target.ESCALATED_AT.keySet().stream()
                 .filter(t -> from.containsKey(t) && to.containsKey(t))
                 .mapToDouble(t -> (to.get(t) - from.get(t)) / 1000.0).toArray();
+    }
+
+    /** p50 / p90 / p99 of {@code to - from} over the escalated tickets present in both, in ms. */
+    private static String legs(Map<String, Long> from, Map<String, Long> to) {
+        double[] values = differences(from, to);
         return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", LatencyStats.percentile(values, 50),
                 LatencyStats.percentile(values, 90), LatencyStats.percentile(values, 99));
     }

@@ -101,12 +101,12 @@ final class Machine {
 
     /** The PostgreSQL server running on {@code dataDir} (its postmaster, started with -D), if there is one. */
     static Optional<Long> postmaster(Path dataDir) {
-        String option = "-D " + dataDir.toAbsolutePath().normalize();
+        // The command line's arguments end each with a space (commandLine), so the option is matched whole.
+        String option = "-D " + dataDir.toAbsolutePath().normalize() + " ";
         return ProcessHandle.allProcesses()
                 .filter(p -> {
                     String command = commandLine(p.pid());
-                    return command.contains("postgres") && (command.trim().endsWith(option)
-                            || command.contains(option + " "));
+                    return command.contains("postgres") && command.contains(option);
                 })
                 .map(ProcessHandle::pid).findFirst();
     }
