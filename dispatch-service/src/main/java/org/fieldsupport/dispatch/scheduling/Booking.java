@@ -67,7 +67,8 @@ public class Booking {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Intervention> book(VisitRequest request) {
-        planningLock.acquire();
+        // Takes the lock first thing, so that the sites kept by the last transaction can be reused (PlanningContext).
+        PlanningContext.Site known = context.site(request.site(), request.requestedAt());
         Intervention existing = request.ticketId() != null ? Intervention.liveForTicket(request.ticketId())
                 : Intervention.liveForReturn(request.returnId());
         if (existing != null) {
@@ -78,7 +79,6 @@ public class Booking {
         }
         String site = request.site();
         Instant requestedAt = request.requestedAt();
-        PlanningContext.Site known = context.site(site, requestedAt);
         SitePolicy policy = known.policyAt(requestedAt);
         if (policy == null) {
             throw new PoisonMessageException("no support policy for site " + site + " on the request date");

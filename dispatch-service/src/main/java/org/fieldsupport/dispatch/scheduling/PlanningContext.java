@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -18,16 +22,20 @@ import org.fieldsupport.dispatch.technicians.RotaDay;
 import org.fieldsupport.dispatch.technicians.Technician;
 
 /**
- * What the bookings of one transaction have read of each site: its policy, the technicians who serve it with the rota
- * of its on-site technician, and their agendas over a span. A consumer's batch books up to a hundred visits at the
- * same few sites; reading these four again for each visit was a quarter of dispatch's time in a burst of escalations.
+ * What bookings have read of each site: its policy, the technicians who serve it with the rota of its on-site
+ * technician, and their agendas over a span. A consumer's batch books visits at the same few sites, and the next batch
+ * at the same sites again; reading these four for each visit was a quarter of dispatch's time in a burst of
+ * escalations, and for each batch most of a booking's round trips to the database when batches are small.
  * <p>
- * Kept until the transaction ends. That is safe because every change to an agenda or to a technician first takes the
- * {@link PlanningLock}, and a site is read here only once this transaction holds it: from then on the agendas change
- * only by this transaction's hand. The visits it books are added as they are booked; any other change it makes to an
- * agenda (a visit called off or moved, an absence, a technician changed) forgets everything read, through
- * {@link #forget()}. A support policy is not under the lock: one changed by another transaction meanwhile applies from
- * this one's next transaction, as if this one had committed first.
+ * Within a transaction, a site is read only once it holds the {@link PlanningLock}: from then on the agendas change
+ * only by its hand. The visits it books are added as they are booked; any other change it makes to an agenda (a visit
+ * called off or moved, an absence, a technician changed) forgets everything read, through {@link #forget()}.
+ * <p>
+ * From one transaction to the next, what a committed transaction had read (with its bookings) is kept for the next
+ * one to take, labelled with the state of the planning data it matches: the transaction that had last changed them
+ * when it took the lock, or itself if it changed them. The database records, under the same lock, which transaction
+ * last changed them (migration V3), whoever made the change; the next transaction reuses what was kept only if that is
+ * still one of the two. A transaction that rolls back keeps nothing.
  */
 @ApplicationScoped
 public class PlanningContext {
@@ -36,7 +44,19 @@ public class PlanningContext {
     private static final Duration AGENDA_SPAN = Duration.ofDays(40);
     /** Agendas are read a day further than one request needs, so that the later requests of a batch are covered. */
     private static final Duration READ_AHEAD = Duration.ofDays(1);
+    /** Sites kept from one transaction to the next at most; a site left out is read again when needed. */
+    private static final int SITES_KEPT = 64;
     private static final String SITES = PlanningContext.class.getName() + ".sites";
+
+    /** What the last transaction to commit had read, and the two states of the planning data it matches. */
+    private record Kept(Map<String, Site> sites, long changedBefore, long changedBy) {
+
+        boolean matches(long changedBy) {
+            return changedBy == changedBefore || changedBy == this.changedBy;
+        }
+    }
+
+    private final AtomicReference<Kept> kept = new AtomicReference<>();
 
     @Inject
     TransactionSynchronizationRegistry transaction;
@@ -97,7 +117,6 @@ public class PlanningContext {
     /** The site, with the agendas from the day before {@code from} over {@link #AGENDA_SPAN}; takes the lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     Site site(String code, Instant from) {
-        planningLock.acquire();
         Instant start = from.minus(Duration.ofDays(1));
         Instant end = from.plus(AGENDA_SPAN);
         Map<String, Site> sites = sites();
@@ -122,16 +141,54 @@ public class PlanningContext {
 
     /** An agenda or a technician changed otherwise than by a booking: every site is read again when next needed. */
     void forget() {
-        sites().clear();
+        Map<String, Site> sites = current();
+        if (sites != null) {
+            sites.clear();
+        }
     }
 
     @SuppressWarnings("unchecked")
+    private Map<String, Site> current() {
+        return (Map<String, Site>) transaction.getResource(SITES);
+    }
+
+    /**
+     * This transaction's sites; the first time, takes the lock and what the last transaction kept, if the planning
+     * data have not changed since. A transaction that took the lock earlier may have changed them since: it sees its
+     * own changes in {@code changedBy}, which then matches nothing kept.
+     */
     private Map<String, Site> sites() {
-        Map<String, Site> sites = (Map<String, Site>) transaction.getResource(SITES);
-        if (sites == null) {
-            sites = new HashMap<>();
-            transaction.putResource(SITES, sites);
+        Map<String, Site> sites = current();
+        if (sites != null) {
+            return sites;
         }
-        return sites;
+        PlanningLock.Holding holding = planningLock.take();
+        Kept last = kept.getAndSet(null);
+        Map<String, Site> reused = last != null && last.matches(holding.changedBy()) ? last.sites() : Map.of();
+        Map<String, Site> taken = leastRecentlyUsedFirst();
+        taken.putAll(reused);
+        transaction.putResource(SITES, taken);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    kept.set(new Kept(taken, holding.changedBy(), holding.takenBy()));
+                }
+            }
+        });
+        return taken;
+    }
+
+    private static Map<String, Site> leastRecentlyUsedFirst() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Site> eldest) {
+                return size() > SITES_KEPT;
+            }
+        };
     }
 }

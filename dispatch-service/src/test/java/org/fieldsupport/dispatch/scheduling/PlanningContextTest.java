@@ -1,18 +1,26 @@
 package org.fieldsupport.dispatch.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.fieldsupport.dispatch.DispatchFixtures.policy;
 import static org.fieldsupport.dispatch.DispatchFixtures.technician;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +35,9 @@ import org.fieldsupport.dispatch.interventions.InterventionKind;
 import org.fieldsupport.testing.PlatformTestResource;
 
 /**
- * Bookings made in one transaction (a consumer's batch) plan with what the transaction has read of the site, kept in
- * {@link PlanningContext}: they must come out as if each had read the agendas again.
+ * Bookings plan with what was read of the site, kept in {@link PlanningContext} within a transaction (a consumer's
+ * batch) and from one transaction to the next: they must come out as if each had read the agendas again, whoever
+ * changed them in between.
  */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -41,6 +50,9 @@ class PlanningContextTest {
 
     @Inject
     Booking booking;
+
+    @Inject
+    EntityManager entityManager;
 
     /** What a booking gave: the technician's number at the site, the window. */
     private record Placed(String technician, Instant start, Instant end) {
@@ -88,6 +100,78 @@ class PlanningContextTest {
 
         assertThat(placed.get(1)).isEqualTo(placed.get(0));
     }
+
+    @Test
+    void aVisitCancelledBehindDispatchsBackLeavesItsSlotToTheNextBooking() {
+        oneTechnicianSite("ERSTEIN", "T-PC-ERS");
+        Intervention first = QuarkusTransaction.requiringNew().call(() -> book("ERSTEIN", FIRST));
+
+        cancelInTheDatabase(first);
+        Intervention next = QuarkusTransaction.requiringNew().call(() -> book("ERSTEIN", FIRST.plusSeconds(60)));
+
+        assertThat(next.windowStart).isEqualTo(first.windowStart);
+    }
+
+    @Test
+    void aBookingRolledBackLeavesItsSlotToTheNextBooking() {
+        oneTechnicianSite("BENFELD", "T-PC-BEN");
+        QuarkusTransaction.requiringNew().call(() -> book("BENFELD", FIRST));
+        AtomicReference<Instant> rolledBack = new AtomicReference<>();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            rolledBack.set(book("BENFELD", FIRST).windowStart);
+            throw new IllegalStateException("rolled back on purpose");
+        })).hasStackTraceContaining("rolled back on purpose");
+
+        Intervention next = QuarkusTransaction.requiringNew().call(() -> book("BENFELD", FIRST));
+
+        assertThat(next.windowStart).isEqualTo(rolledBack.get());
+    }
+
+    @Test
+    void aChangeMadeWithoutTheLockWaitsForTheTransactionThatHoldsIt() throws Exception {
+        oneTechnicianSite("BARR", "T-PC-BAR");
+        Intervention visit = QuarkusTransaction.requiringNew().call(() -> book("BARR", FIRST));
+        CountDownLatch siteRead = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            // A redelivered escalation: reads the site under the lock, and changes nothing.
+            booking.book(Booking.VisitRequest.forTicket(visit.ticketId, "BARR", InterventionKind.ON_SITE, FIRST));
+            siteRead.countDown();
+            LockWaits.awaitQuietly(goOn);
+            book("BARR", FIRST.plusSeconds(60));
+        }));
+        assertThat(siteRead.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // Had it not waited, the batch would commit, after it, what it read before it: the visit still booked.
+        CompletableFuture<Void> cancellation = CompletableFuture.runAsync(() -> cancelInTheDatabase(visit));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cancellation.isDone() || LockWaits.waitingLocks(entityManager) > 0);
+        goOn.countDown();
+        batch.get(30, TimeUnit.SECONDS);
+        cancellation.get(30, TimeUnit.SECONDS);
+
+        Intervention next = QuarkusTransaction.requiringNew().call(() -> book("BARR", FIRST.plusSeconds(120)));
+        assertThat(next.windowStart).isEqualTo(visit.windowStart);
+    }
+
+    private static void oneTechnicianSite(String site, String technician) {
+        policy(site, "ROVING", "FR-67", 48.38, 7.53);
+        technician(technician, "{\"name\": \"Roving, " + site + "\", \"team\": \"GRAND_EST\", "
+                + "\"baseLatitude\": 48.38, \"baseLongitude\": 7.53, \"sites\": [\"" + site + "\"]}");
+    }
+
+    /** As another replica, or an operator's SQL, would: nothing in this JVM hears of it. */
+    private void cancelInTheDatabase(Intervention visit) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update intervention set status = 'CANCELLED' where id = :id").setParameter("id", visit.id)
+                .executeUpdate());
+    }
+
+    private Intervention book(String site, Instant at) {
+        return booking.book(Booking.VisitRequest.forTicket(UUID.randomUUID(), site, InterventionKind.ON_SITE, at))
+                .orElseThrow();
+    }
+
 
     /** A site with two roving technicians based in the same places as the other twin's. */
     private static void twinSite(String site, String technicianPrefix) {

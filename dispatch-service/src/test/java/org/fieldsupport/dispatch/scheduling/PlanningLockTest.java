@@ -66,7 +66,7 @@ class PlanningLockTest {
         CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
             booking.book(visit("COLMAR")).orElseThrow();
             firstSiteBooked.countDown();
-            awaitQuietly(goOn);
+            LockWaits.awaitQuietly(goOn);
             booking.book(visit("MULHOUSE")).orElseThrow();
         }));
         assertThat(firstSiteBooked.await(30, TimeUnit.SECONDS)).isTrue();
@@ -76,7 +76,8 @@ class PlanningLockTest {
                 .body("{\"startsAt\": \"2025-11-05T06:00:00Z\", \"endsAt\": \"2025-11-05T18:00:00Z\", "
                         + "\"reason\": \"SICKNESS\", \"declaredAt\": \"2025-11-05T06:30:00Z\"}")
                 .post("/technicians/T-LK-B/absences").then().extract().statusCode());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(waitingLocks()).isPositive());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(LockWaits.waitingLocks(entityManager)).isPositive());
         goOn.countDown();
 
         batch.get(30, TimeUnit.SECONDS);
@@ -88,22 +89,5 @@ class PlanningLockTest {
 
     private static Booking.VisitRequest visit(String site) {
         return Booking.VisitRequest.forTicket(UUID.randomUUID(), site, InterventionKind.ON_SITE, WEDNESDAY_MORNING);
-    }
-
-    private long waitingLocks() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from pg_locks where not granted").getSingleResult())
-                .longValue());
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never let the batch go on");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
