@@ -69,13 +69,19 @@ public class Booking {
     public Optional<Intervention> book(VisitRequest request) {
         // Takes the lock first thing, so that the sites kept by the last transaction can be reused (PlanningContext).
         PlanningContext.Site known = context.site(request.site(), request.requestedAt());
-        Intervention existing = request.ticketId() != null ? Intervention.liveForTicket(request.ticketId())
-                : Intervention.liveForReturn(request.returnId());
-        if (existing != null) {
-            return Optional.of(existing);
-        }
-        if (request.ticketId() != null && TicketClosure.closedSince(request.ticketId(), request.requestedAt())) {
-            return Optional.empty();
+        if (request.ticketId() != null) {
+            TicketStanding ticket = TicketStanding.of(request.ticketId(), request.requestedAt());
+            if (ticket.liveVisit() != null) {
+                return Optional.of(Intervention.findById(ticket.liveVisit()));
+            }
+            if (ticket.closedSince()) {
+                return Optional.empty();
+            }
+        } else {
+            Intervention existing = Intervention.liveForReturn(request.returnId());
+            if (existing != null) {
+                return Optional.of(existing);
+            }
         }
         String site = request.site();
         Instant requestedAt = request.requestedAt();

@@ -1,7 +1,6 @@
 package org.fieldsupport.dispatch.scheduling;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -14,14 +13,13 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * The latest closure (cancellation, remote resolution) of each ticket, by business time, in the table
  * {@code ticket_closure}. Every ticket resolved remotely passes here, so each call is one statement on the
  * transaction's connection: no entity to look up first, and nothing for Hibernate to flush or dirty-check. The table
- * is read and written only here, so no managed entity can hold a stale copy.
+ * is written only here and read only by {@link TicketStanding}, so no managed entity can hold a stale copy.
  */
 final class TicketClosure {
 
     private static final String RECORD = "insert into ticket_closure (ticket_id, reason, occurred_at) values (?, ?, ?) "
             + "on conflict (ticket_id) do update set reason = excluded.reason, occurred_at = excluded.occurred_at "
             + "where ticket_closure.occurred_at <= excluded.occurred_at";
-    private static final String CLOSED_SINCE = "select 1 from ticket_closure where ticket_id = ? and occurred_at >= ?";
 
     private TicketClosure() {
     }
@@ -34,19 +32,6 @@ final class TicketClosure {
                 insert.setString(2, reason);
                 insert.setObject(3, at.atOffset(ZoneOffset.UTC));
                 insert.executeUpdate();
-            }
-        });
-    }
-
-    /** Closed at or after {@code requestedAt}: a request made before the closure came too late. */
-    static boolean closedSince(UUID ticketId, Instant requestedAt) {
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(CLOSED_SINCE)) {
-                select.setObject(1, ticketId);
-                select.setObject(2, requestedAt.atOffset(ZoneOffset.UTC));
-                try (ResultSet found = select.executeQuery()) {
-                    return found.next();
-                }
             }
         });
     }

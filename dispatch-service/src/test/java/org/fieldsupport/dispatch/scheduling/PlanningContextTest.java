@@ -102,6 +102,19 @@ class PlanningContextTest {
     }
 
     @Test
+    void aTicketEscalatedTwiceInOneTransactionKeepsItsFirstVisit() {
+        oneTechnicianSite("ROSHEIM", "T-PC-ROS");
+        UUID ticket = UUID.randomUUID();
+
+        List<UUID> visits = QuarkusTransaction.requiringNew().call(() -> List.of(FIRST, FIRST.plusSeconds(60)).stream()
+                .map(at -> booking.book(Booking.VisitRequest.forTicket(ticket, "ROSHEIM", InterventionKind.ON_SITE, at))
+                        .orElseThrow().id)
+                .toList());
+
+        assertThat(visits.get(1)).isEqualTo(visits.get(0));
+    }
+
+    @Test
     void aVisitCancelledBehindDispatchsBackLeavesItsSlotToTheNextBooking() {
         oneTechnicianSite("ERSTEIN", "T-PC-ERS");
         Intervention first = QuarkusTransaction.requiringNew().call(() -> book("ERSTEIN", FIRST));
