@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.engine.spi.SessionImplementor;
 
 import org.fieldsupport.dispatch.interventions.Intervention;
 import org.fieldsupport.dispatch.policies.SitePolicy;
@@ -35,7 +38,8 @@ import org.fieldsupport.dispatch.technicians.Technician;
  * one to take, labelled with the state of the planning data it matches: the transaction that had last changed them
  * when it took the lock, or itself if it changed them. The database records, under the same lock, which transaction
  * last changed them (migration V3), whoever made the change; the next transaction reuses what was kept only if that is
- * still one of the two. A transaction that rolls back keeps nothing.
+ * still one of the two. A transaction that rolls back keeps nothing, nor does one that had loaded entities before it
+ * took the lock (they may be older than the lock, and the site's queries return them as loaded).
  */
 @ApplicationScoped
 public class PlanningContext {
@@ -63,6 +67,9 @@ public class PlanningContext {
 
     @Inject
     PlanningLock planningLock;
+
+    @Inject
+    EntityManager entityManager;
 
     /** A site as this transaction's bookings see it; its agendas hold every period overlapping [from, to). */
     static final class Site {
@@ -162,6 +169,9 @@ public class PlanningContext {
         if (sites != null) {
             return sites;
         }
+        // Entities loaded before the lock may be stale, and Hibernate hands them back to the site's queries as they
+        // are: what this transaction reads is then good enough for itself (as before the lock), not to be kept.
+        boolean keepable = !planningLock.isHeld() && managedEntities() == 0;
         PlanningLock.Holding holding = planningLock.take();
         Kept last = kept.getAndSet(null);
         Map<String, Site> reused = last != null && last.matches(holding.changedBy()) ? last.sites() : Map.of();
@@ -175,12 +185,17 @@ public class PlanningContext {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
+                if (keepable && status == Status.STATUS_COMMITTED) {
                     kept.set(new Kept(taken, holding.changedBy(), holding.takenBy()));
                 }
             }
         });
         return taken;
+    }
+
+    private long managedEntities() {
+        return entityManager.unwrap(SessionImplementor.class).getPersistenceContextInternal()
+                .getNumberOfManagedEntities();
     }
 
     private static Map<String, Site> leastRecentlyUsedFirst() {

@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.fieldsupport.dispatch.interventions.Intervention;
 import org.fieldsupport.dispatch.interventions.InterventionKind;
+import org.fieldsupport.dispatch.policies.SitePolicy;
 import org.fieldsupport.testing.PlatformTestResource;
 
 /**
@@ -165,6 +166,22 @@ class PlanningContextTest {
 
         Intervention next = QuarkusTransaction.requiringNew().call(() -> book("BARR", FIRST.plusSeconds(120)));
         assertThat(next.windowStart).isEqualTo(visit.windowStart);
+    }
+
+    @Test
+    void whatATransactionReadBeforeTakingTheLockIsNotKeptForTheNext() {
+        oneTechnicianSite("SELESTAT", "T-PC-SEL");
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            // As the monthly room checks do: the policy is read, then a dispatcher changes it before the lock is taken.
+            assertThat(SitePolicy.inForce("SELESTAT", FIRST).onSiteMinutes).isEqualTo(60);
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update site_policy set on_site_minutes = 120 where site_code = 'SELESTAT'").executeUpdate());
+            book("SELESTAT", FIRST);
+        });
+        Intervention next = QuarkusTransaction.requiringNew().call(() -> book("SELESTAT", FIRST.plusSeconds(60)));
+
+        assertThat(Duration.between(next.windowStart, next.windowEnd)).isEqualTo(Duration.ofMinutes(120));
     }
 
     private static void oneTechnicianSite(String site, String technician) {
