@@ -3,6 +3,7 @@ package org.fieldsupport.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -62,11 +63,11 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
         deleteRecursively(stateDir);
         Map<String, String> env = new HashMap<>();
         env.put("PLATFORM_STATE_DIR", stateDir.toString());
-        env.put("KAFKA_PORT", String.valueOf(FreePorts.pick()));
-        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()));
-        env.put("PG_PORT", String.valueOf(FreePorts.pick()));
-        for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
-            env.put(spec.portVariable(), String.valueOf(FreePorts.pick()));
+        List<String> variables = new ArrayList<>(List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PG_PORT"));
+        ServiceSpec.DEFAULTS.forEach(spec -> variables.add(spec.portVariable()));
+        List<Integer> ports = FreePorts.pick(variables.size());
+        for (int i = 0; i < variables.size(); i++) {
+            env.put(variables.get(i), String.valueOf(ports.get(i)));
         }
         return env;
     }

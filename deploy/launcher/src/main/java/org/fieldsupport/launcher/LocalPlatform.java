@@ -304,7 +304,13 @@ public final class LocalPlatform {
         if (settings.embeddedPostgres()) {
             ports.put(settings.pgPort(), "the embedded PostgreSQL");
         }
-        settings.services().forEach(spec -> ports.put(spec.port(), spec.name()));
+        for (ServiceSpec spec : settings.services()) {
+            String before = ports.put(spec.port(), spec.name());
+            if (before != null) {
+                throw new StartupFailure("port " + spec.port() + " is given to both " + before + " and "
+                        + spec.name() + ".");
+            }
+        }
         List<String> taken = new ArrayList<>();
         ports.forEach((port, owner) -> {
             if (!FreePorts.isFree(port)) {

@@ -3,6 +3,8 @@ package org.fieldsupport.infra;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Port checks on the loopback interface. */
 public final class FreePorts {
@@ -10,13 +12,30 @@ public final class FreePorts {
     private FreePorts() {
     }
 
-    /** A port nobody listens on right now. */
-    public static int pick() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * {@code count} ports nobody listens on right now, all different: each is held until all are picked, since a port
+     * just let go can be handed out again at once (two services given the same port, the second's health check
+     * answered by the first).
+     */
+    public static List<Integer> pick(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                socket.setReuseAddress(true);
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
-            throw new IllegalStateException("No free port on the loopback interface", e);
+            throw new IllegalStateException("No " + count + " free ports on the loopback interface", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // Closing a listening socket that accepted nothing: nothing to recover.
+                }
+            }
         }
     }
 

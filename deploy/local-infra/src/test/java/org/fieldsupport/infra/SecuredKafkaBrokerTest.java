@@ -34,8 +34,9 @@ class SecuredKafkaBrokerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = KafkaBroker.secured(Files.createTempDirectory("kafka-scram"), "127.0.0.1", FreePorts.pick(),
-                FreePorts.pick(), new KafkaAccess("platform-admin", "admin-secret"));
+        List<Integer> ports = FreePorts.pick(2);
+        broker = KafkaBroker.secured(Files.createTempDirectory("kafka-scram"), "127.0.0.1", ports.get(0),
+                ports.get(1), new KafkaAccess("platform-admin", "admin-secret"));
         broker.start();
         broker.createTopics(Topology.allTopics(), 1);
         ticketService = broker.grantService("ticket-service", "ticket-secret");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -45,7 +46,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         String password = "test-" + service;
         postgres.ensureDatabase(service, service, password);
 
-        broker = new KafkaBroker(workDir.resolve("kafka"), "127.0.0.1", FreePorts.pick(), FreePorts.pick());
+        List<Integer> brokerPorts = FreePorts.pick(2);
+        broker = new KafkaBroker(workDir.resolve("kafka"), "127.0.0.1", brokerPorts.get(0), brokerPorts.get(1));
         broker.start();
         broker.createTopics(Topology.allTopics(), 3);
 
