@@ -116,6 +116,26 @@ class PlanningContextTest {
     }
 
     @Test
+    void theNextTransactionPlansWithTheSitesTheLastOneKept() {
+        oneTechnicianSite("ANDLAU", "T-PC-AND");
+        Intervention first = QuarkusTransaction.requiringNew().call(() -> book("ANDLAU", FIRST));
+
+        // The one way to change a visit unseen: with the trigger that records changes off. The next booking still
+        // sees the visit, so it did not read the site again.
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("alter table intervention disable trigger intervention_changed")
+                    .executeUpdate();
+            entityManager.createNativeQuery("update intervention set status = 'CANCELLED' where id = :id")
+                    .setParameter("id", first.id).executeUpdate();
+            entityManager.createNativeQuery("alter table intervention enable trigger intervention_changed")
+                    .executeUpdate();
+        });
+        Intervention next = QuarkusTransaction.requiringNew().call(() -> book("ANDLAU", FIRST.plusSeconds(60)));
+
+        assertThat(next.windowStart).isAfterOrEqualTo(first.windowEnd);
+    }
+
+    @Test
     void aVisitCancelledBehindDispatchsBackLeavesItsSlotToTheNextBooking() {
         oneTechnicianSite("ERSTEIN", "T-PC-ERS");
         Intervention first = QuarkusTransaction.requiringNew().call(() -> book("ERSTEIN", FIRST));
