@@ -3,7 +3,9 @@ package org.fieldsupport.dispatch.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.fieldsupport.dispatch.DispatchFixtures.awaitEvent;
 import static org.fieldsupport.dispatch.DispatchFixtures.policy;
+import static org.fieldsupport.dispatch.DispatchFixtures.publishEscalation;
 import static org.fieldsupport.dispatch.DispatchFixtures.technician;
 
 import java.time.Duration;
@@ -29,6 +31,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 import org.fieldsupport.dispatch.interventions.Intervention;
 import org.fieldsupport.dispatch.interventions.InterventionKind;
@@ -116,23 +119,22 @@ class PlanningContextTest {
     }
 
     @Test
-    void theNextTransactionPlansWithTheSitesTheLastOneKept() {
-        oneTechnicianSite("ANDLAU", "T-PC-AND");
-        Intervention first = QuarkusTransaction.requiringNew().call(() -> book("ANDLAU", FIRST));
+    void escalationsReadFromTheTopicPlanWithTheSitesTheLastBatchKept() throws Exception {
+        // A change made unseen (cancelUnseen) shows whether the next batch read the site again or reused it.
+        oneTechnicianSite("EPFIG", "T-PC-EPF");
+        String firstTicket = UUID.randomUUID().toString();
+        publishEscalation(firstTicket, "EPFIG", "ON_SITE", FIRST.toString(), UUID.randomUUID().toString());
+        Instant firstEnd = Instant.parse(JsonPath.from(awaitEvent(firstTicket, "InterventionScheduled").value())
+                .getString("window.end"));
 
-        // The one way to change a visit unseen: with the trigger that records changes off. The next booking still
-        // sees the visit, so it did not read the site again.
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("alter table intervention disable trigger intervention_changed")
-                    .executeUpdate();
-            entityManager.createNativeQuery("update intervention set status = 'CANCELLED' where id = :id")
-                    .setParameter("id", first.id).executeUpdate();
-            entityManager.createNativeQuery("alter table intervention enable trigger intervention_changed")
-                    .executeUpdate();
-        });
-        Intervention next = QuarkusTransaction.requiringNew().call(() -> book("ANDLAU", FIRST.plusSeconds(60)));
+        cancelUnseen(UUID.fromString(JsonPath.from(awaitEvent(firstTicket, "InterventionScheduled").value())
+                .getString("interventionId")));
+        String nextTicket = UUID.randomUUID().toString();
+        publishEscalation(nextTicket, "EPFIG", "ON_SITE", FIRST.plusSeconds(60).toString(),
+                UUID.randomUUID().toString());
 
-        assertThat(next.windowStart).isAfterOrEqualTo(first.windowEnd);
+        assertThat(Instant.parse(JsonPath.from(awaitEvent(nextTicket, "InterventionScheduled").value())
+                .getString("window.start"))).isAfterOrEqualTo(firstEnd);
     }
 
     @Test
@@ -208,6 +210,18 @@ class PlanningContextTest {
         policy(site, "ROVING", "FR-67", 48.38, 7.53);
         technician(technician, "{\"name\": \"Roving, " + site + "\", \"team\": \"GRAND_EST\", "
                 + "\"baseLatitude\": 48.38, \"baseLongitude\": 7.53, \"sites\": [\"" + site + "\"]}");
+    }
+
+    /** With the trigger that records changes off, so that kept sites stay as they were. */
+    private void cancelUnseen(UUID visit) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("alter table intervention disable trigger intervention_changed")
+                    .executeUpdate();
+            entityManager.createNativeQuery("update intervention set status = 'CANCELLED' where id = :id")
+                    .setParameter("id", visit).executeUpdate();
+            entityManager.createNativeQuery("alter table intervention enable trigger intervention_changed")
+                    .executeUpdate();
+        });
     }
 
     /** As another replica, or an operator's SQL, would: nothing in this JVM hears of it. */
