@@ -55,8 +55,8 @@ public class PlanningContext {
     /** What the last transaction to commit had read, and the two states of the planning data it matches. */
     private record Kept(Map<String, Site> sites, long changedBefore, long changedBy) {
 
-        boolean matches(long changedBy) {
-            return changedBy == changedBefore || changedBy == this.changedBy;
+        boolean matches(long lastChange) {
+            return lastChange == changedBefore || lastChange == changedBy;
         }
     }
 
@@ -174,9 +174,8 @@ public class PlanningContext {
         boolean keepable = !planningLock.isHeld() && managedEntities() == 0;
         PlanningLock.Holding holding = planningLock.take();
         Kept last = kept.getAndSet(null);
-        Map<String, Site> reused = last != null && last.matches(holding.changedBy()) ? last.sites() : Map.of();
-        Map<String, Site> taken = leastRecentlyUsedFirst();
-        taken.putAll(reused);
+        Map<String, Site> taken = last != null && last.matches(holding.changedBy()) ? last.sites()
+                : leastRecentlyUsedFirst();
         transaction.putResource(SITES, taken);
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
