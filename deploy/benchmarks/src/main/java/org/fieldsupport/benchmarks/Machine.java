@@ -39,11 +39,21 @@ final class Machine {
     static Map<String, Long> servicePids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String service : SERVICES) {
+            // By the folder the launcher starts it in (the jar's): its command line names the jar only relative
+            // to it, unless an option happens to carry the absolute path.
             ProcessHandle.current().children()
-                    .filter(p -> commandLine(p.pid()).contains(service + "/target/quarkus-app/"))
+                    .filter(p -> workingDirectory(p.pid()).endsWith(Path.of(service, "target", "quarkus-app")))
                     .findFirst().ifPresent(p -> pids.put(service, p.pid()));
         }
         return pids;
+    }
+
+    private static Path workingDirectory(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + pid + "/cwd"));
+        } catch (IOException e) {
+            return Path.of("");
+        }
     }
 
     static String commandLine(long pid) {
