@@ -128,17 +128,16 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
     }
 
     /**
-     * The class-data archive Quarkus wrote beside the service's jar at build time
-     * ({@code quarkus.package.jar.appcds.enabled}): the JVM maps the classes of a start-up instead of loading and
-     * verifying them. None when the service options already choose class-data sharing themselves.
+     * How a start of the service shares class data: the archive its own runs write beside its jar (see
+     * {@link ClassDataArchive}), unless its options already choose class-data sharing themselves.
      */
-    public Optional<Path> classDataArchive(ServiceSpec spec) {
+    public ClassDataArchive classDataArchive(ServiceSpec spec) {
         String options = javaOpts(spec);
-        if (options.contains("SharedArchiveFile") || options.contains("-Xshare")) {
-            return Optional.empty();
+        if (options.contains("SharedArchiveFile") || options.contains("ArchiveClassesAtExit")
+                || options.contains("-Xshare")) {
+            return ClassDataArchive.none();
         }
-        Path archive = spec.runnableJar(root).resolveSibling("app-cds.jsa");
-        return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
+        return ClassDataArchive.forStart(spec.runnableJar(root).getParent());
     }
 
     /** A service's JVM options: everyone's, then its own. */

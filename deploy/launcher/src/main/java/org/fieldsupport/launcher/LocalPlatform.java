@@ -134,7 +134,7 @@ public final class LocalPlatform {
                         + ". Last lines of " + service.log() + ":\n" + service.tailOfLog(25));
             }
             say(service.spec.name(), "ready in " + service.sinceStart().toMillis() + " ms (pid " + service.pid()
-                    + ")");
+                    + service.classData().describe() + ")");
         }
 
         seedReferenceData(keys);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** A service running as a child process, its output appended to its log file. */
@@ -19,15 +20,20 @@ final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** A JVM's exit status when it ended normally: by itself, or on SIGTERM or SIGINT (128 + the signal). */
+    private static final Set<Integer> NORMAL_EXITS = Set.of(0, 143, 130);
+
     final ServiceSpec spec;
     private final Process process;
     private final Path log;
+    private final ClassDataArchive classData;
     private final long startedAt = System.nanoTime();
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path log, ClassDataArchive classData) {
         this.spec = spec;
         this.process = process;
         this.log = log;
+        this.classData = classData;
     }
 
     static ServiceProcess start(ServiceSpec spec, LauncherSettings settings, Map<String, String> environment)
@@ -35,7 +41,8 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(settings.javaOpts(spec).split("\\s+")));
-        settings.classDataArchive(spec).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+        ClassDataArchive classData = settings.classDataArchive(spec);
+        command.addAll(classData.jvmOptions());
         // Started from the jar's folder as "-jar quarkus-run.jar": the class-data archive records the class path as
         // the build ran it, relative, and the JVM ignores the archive when the class path differs.
         Path jar = spec.runnableJar(settings.root());
@@ -47,7 +54,7 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(spec, builder.start(), log);
+        return new ServiceProcess(spec, builder.start(), log, classData);
     }
 
     /** Waits until the readiness check answers UP; false if the process died or the time ran out. */
@@ -101,6 +108,7 @@ final class ServiceProcess {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        classData.afterExit(false);
     }
 
     /**
@@ -108,14 +116,19 @@ final class ServiceProcess {
      * itself within the grace period.
      */
     boolean stop(Duration grace) throws InterruptedException {
-        if (!process.isAlive()) {
-            return true;
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                classData.afterExit(false);
+                return false;
+            }
         }
-        process.destroy();
-        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            return false;
-        }
+        classData.afterExit(NORMAL_EXITS.contains(process.exitValue()));
         return true;
+    }
+
+    ClassDataArchive classData() {
+        return classData;
     }
 }

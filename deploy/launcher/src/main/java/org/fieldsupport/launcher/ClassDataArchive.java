@@ -1,0 +1,127 @@
+package org.fieldsupport.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A service's class-data archive (AppCDS), written by the service's own JVM: a start without an up-to-date archive
+ * runs with {@code -XX:ArchiveClassesAtExit}, and when it exits cleanly the archive it wrote replaces the old one;
+ * the next starts map it ({@code -XX:SharedArchiveFile}) instead of loading and verifying every class again.
+ *
+ * <p>Why not the archive Quarkus writes at build time ({@code quarkus.package.jar.appcds}): its build-time run stops
+ * once the beans exist, before the runtime start of Hibernate, Flyway, the Kafka clients and the HTTP server, so it
+ * held 6,300 of the 16,700 classes ticket-service loads until ready (BENCHMARKS.md, session 12). A run of the service
+ * itself archives them all, and the requests it served too.
+ *
+ * <p>The archive lives beside the service's jar and belongs to that build: it is used only when it is newer than
+ * every file of the build's output. The JVM checks it again (class path, JDK, each class's bytes) and falls back to
+ * loading classes when anything differs, so a stale archive costs time, never correctness.
+ */
+public final class ClassDataArchive {
+
+    static final String FILE_NAME = "trained-cds.jsa";
+    private static final AtomicLong TRAININGS = new AtomicLong();
+
+    private final Path archive;
+    private final Path written;
+
+    private ClassDataArchive(Path archive, Path written) {
+        this.archive = archive;
+        this.written = written;
+    }
+
+    /** No archive: the service's own options choose how it shares class data. */
+    static ClassDataArchive none() {
+        return new ClassDataArchive(null, null);
+    }
+
+    /** For a start of the build in {@code buildOutput}: maps its archive when up to date, trains one otherwise. */
+    static ClassDataArchive forStart(Path buildOutput) {
+        Path archive = buildOutput.resolve(FILE_NAME);
+        if (isUpToDate(archive, buildOutput)) {
+            return new ClassDataArchive(archive, null);
+        }
+        // A name of its own, so that two platforms training the same build at once never write one file together.
+        Path written = buildOutput.resolve(FILE_NAME + "." + ProcessHandle.current().pid() + "-"
+                + TRAININGS.incrementAndGet() + ".part");
+        return new ClassDataArchive(archive, written);
+    }
+
+    static boolean isUpToDate(Path archive, Path buildOutput) {
+        if (!Files.isRegularFile(archive)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(buildOutput)) {
+            FileTime archived = Files.getLastModifiedTime(archive);
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith(FILE_NAME))
+                    .noneMatch(file -> lastModified(file).compareTo(archived) > 0);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The start maps an archive of this build. */
+    public boolean mapped() {
+        return archive != null && written == null;
+    }
+
+    /** The start writes the build's archive when it exits. */
+    public boolean training() {
+        return written != null;
+    }
+
+    /** For the launcher's console: how this start shares class data. */
+    String describe() {
+        if (mapped()) {
+            return ", class-data archive mapped";
+        }
+        return training() ? ", writing its class-data archive at exit" : "";
+    }
+
+    List<String> jvmOptions() {
+        if (mapped()) {
+            return List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        if (training()) {
+            // The dump warns once for each class it cannot archive (thousands: generated accessors, classes
+            // never linked); only errors reach the service's log.
+            return List.of("-XX:ArchiveClassesAtExit=" + written, "-Xlog:cds=error");
+        }
+        return List.of();
+    }
+
+    /**
+     * After the service's JVM has exited: a training run that ended normally (by itself, or on SIGTERM) wrote a whole
+     * archive, which now becomes the build's; one killed or crashed may have left part of one, which goes.
+     */
+    void afterExit(boolean exitedWhole) {
+        if (!training()) {
+            return;
+        }
+        try {
+            if (exitedWhole && Files.isRegularFile(written)) {
+                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(written);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the class-data archive " + written, e);
+        }
+    }
+}
