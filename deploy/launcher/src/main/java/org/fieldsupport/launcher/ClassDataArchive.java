@@ -14,11 +14,12 @@ import java.util.stream.Stream;
  * A service's class-data archive (AppCDS): the one its build wrote, or one written by the service's own JVM.
  *
  * <p>The build's ({@code quarkus.package.jar.appcds}, {@code app-cds.jsa}) comes from a run that stops once the
- * beans exist, before the runtime start of Hibernate, Flyway, the Kafka clients and the HTTP server: it held 6,300 of
- * the 16,700 classes ticket-service loads until ready. With {@code CLASS_DATA_ARCHIVE=trained}, a start without an
- * up-to-date archive of its own runs with {@code -XX:ArchiveClassesAtExit}, and when it exits normally the archive it
- * wrote replaces the old one; the next starts map it. Measured (BENCHMARKS.md, session 12): a service restarted alone
- * is ready in 3.8-3.9 s (medians) instead of 4.3-4.7 s, but in the mixed load ticket-service then took 73-75% of a
+ * beans exist, before the runtime start of Hibernate, Flyway, the Kafka clients and the HTTP server: with it, 6,300 of
+ * the 16,700 classes ticket-service loads until ready came from archives (the JDK's included). With
+ * {@code CLASS_DATA_ARCHIVE=trained}, a start without an up-to-date archive of its own runs with
+ * {@code -XX:ArchiveClassesAtExit}, and when it exits normally the archive it wrote replaces the old one; the next
+ * starts map it. Measured (BENCHMARKS.md, session 12): a service restarted alone
+ * is ready in 3.8-3.9 s instead of 4.2-4.8 s (medians), but in the mixed load ticket-service then took 73-75% of a
  * core instead of 69-72% and answered slower (median 104-152 ms against 63-75 ms); so the build's stays the default.
  *
  * <p>A trained archive lives beside the service's jar and belongs to that build: it is used only when it is newer
