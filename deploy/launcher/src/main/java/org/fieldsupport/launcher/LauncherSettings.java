@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fieldsupport.infra.FreePorts;
@@ -31,16 +30,13 @@ import org.fieldsupport.infra.FreePorts;
  * <li>{@code KAFKA_PROCESS}: {@code launcher} (default: the broker runs inside the launcher's JVM) or {@code child}
  * (the broker runs in a JVM of its own, a child of the launcher, that can be killed and restarted alone, as the
  * fault suite does);</li>
- * <li>{@code CLASS_DATA_ARCHIVE}: {@code build} (default: each service maps the class-data archive its build wrote)
- * or {@code trained} (the archive its own first run writes; see {@link ClassDataArchive});</li>
  * <li>{@code TICKET_SERVICE_PORT} (8081), {@code DISPATCH_SERVICE_PORT} (8082), {@code LOGISTICS_SERVICE_PORT}
  * (8083), {@code SURVEY_SERVICE_PORT} (8084).</li>
  * </ul>
  */
 public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
         String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
-        boolean kafkaScram, boolean kafkaInChildProcess, boolean trainedClassData,
-        List<ServiceSpec> services) {
+        boolean kafkaScram, boolean kafkaInChildProcess, List<ServiceSpec> services) {
 
     /**
      * Measured by the benchmark (deploy/benchmarks/BENCHMARKS.md, runs 11 and 12): under load the heap is committed up
@@ -99,7 +95,6 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
                 env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
                 kafkaScram(env.getOrDefault("KAFKA_AUTH", "none")),
                 kafkaInChildProcess(env.getOrDefault("KAFKA_PROCESS", "launcher")),
-                trainedClassData(env.getOrDefault("CLASS_DATA_ARCHIVE", "build")),
                 ServiceSpec.DEFAULTS.stream()
                         .map(spec -> new ServiceSpec(spec.name(),
                                 Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port()))),
@@ -123,15 +118,6 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
         };
     }
 
-    private static boolean trainedClassData(String archive) {
-        return switch (archive) {
-            case "build" -> false;
-            case "trained" -> true;
-            default -> throw new IllegalArgumentException(
-                    "CLASS_DATA_ARCHIVE must be build or trained, not " + archive);
-        };
-    }
-
     boolean embeddedPostgres() {
         return pgHost == null || pgHost.isBlank();
     }
@@ -141,9 +127,8 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
     }
 
     /**
-     * How a start of the service shares class data: the archive its build wrote, or with {@code CLASS_DATA_ARCHIVE=
-     * trained} the one its own runs write (see {@link ClassDataArchive}); none when its options already choose
-     * class-data sharing themselves.
+     * How a start of the service shares class data: the archive its own runs write beside its jar (see
+     * {@link ClassDataArchive}), unless its options already choose class-data sharing themselves.
      */
     public ClassDataArchive classDataArchive(ServiceSpec spec) {
         String options = javaOpts(spec);
@@ -151,8 +136,7 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
                 || options.contains("-Xshare")) {
             return ClassDataArchive.none();
         }
-        Path buildOutput = spec.runnableJar(root).getParent();
-        return trainedClassData ? ClassDataArchive.forStart(buildOutput) : ClassDataArchive.ofBuild(buildOutput);
+        return ClassDataArchive.forStart(spec.runnableJar(root).getParent());
     }
 
     /** A service's JVM options: everyone's, then its own. */

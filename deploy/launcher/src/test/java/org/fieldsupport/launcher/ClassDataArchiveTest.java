@@ -41,7 +41,7 @@ class ClassDataArchiveTest {
         assertThat(start.training()).isTrue();
         assertThat(start.mapped()).isFalse();
         assertThat(start.jvmOptions()).anySatisfy(option -> assertThat(option)
-                .startsWith("-XX:ArchiveClassesAtExit=" + build.resolve(ClassDataArchive.TRAINED_FILE_NAME) + ".")
+                .startsWith("-XX:ArchiveClassesAtExit=" + build.resolve(ClassDataArchive.FILE_NAME) + ".")
                 .endsWith(".part"));
     }
 
@@ -57,12 +57,12 @@ class ClassDataArchiveTest {
         ClassDataArchive next = ClassDataArchive.forStart(build);
         assertThat(next.mapped()).isTrue();
         assertThat(next.jvmOptions())
-                .containsExactly("-XX:SharedArchiveFile=" + build.resolve(ClassDataArchive.TRAINED_FILE_NAME));
+                .containsExactly("-XX:SharedArchiveFile=" + build.resolve(ClassDataArchive.FILE_NAME));
     }
 
     @Test
     void whatAKilledRunLeftIsThrownAwayAndTheArchiveBeforeItKept() throws IOException {
-        Path archive = build.resolve(ClassDataArchive.TRAINED_FILE_NAME);
+        Path archive = build.resolve(ClassDataArchive.FILE_NAME);
         touch(archive, built.plusSeconds(60));
         touch(build.resolve("lib/main/chassis.jar"), built.plusSeconds(120));
         ClassDataArchive training = ClassDataArchive.forStart(build);
@@ -77,7 +77,7 @@ class ClassDataArchiveTest {
 
     @Test
     void anArchiveOlderThanAnyFileOfTheBuildIsWrittenAgain() throws IOException {
-        touch(build.resolve(ClassDataArchive.TRAINED_FILE_NAME), built.plusSeconds(60));
+        touch(build.resolve(ClassDataArchive.FILE_NAME), built.plusSeconds(60));
         assertThat(ClassDataArchive.forStart(build).mapped()).isTrue();
 
         touch(build.resolve("lib/main/chassis.jar"), built.plusSeconds(120));
