@@ -56,7 +56,7 @@ public final class ClassDataArchive {
         return new ClassDataArchive(archive, written);
     }
 
-    static boolean isUpToDate(Path archive, Path buildOutput) {
+    private static boolean isUpToDate(Path archive, Path buildOutput) {
         if (!Files.isRegularFile(archive)) {
             return false;
         }
