@@ -991,10 +991,12 @@ public final class Benchmark {
         private final double self = Machine.cpuSeconds(ProcessHandle.current().pid());
         private final Optional<Long> postgres = Machine.postmaster(platform.settings().stateDir().resolve("postgres"));
         private final double postgresBefore = postgres.map(Machine::treeCpuSeconds).orElse(Double.NaN);
+        private final Map<String, GcPauses> pausesBefore = new HashMap<>();
         private final long started = System.nanoTime();
 
         CpuWindow() {
             pids.forEach((name, pid) -> before.put(name, Machine.cpuSeconds(pid)));
+            pids.keySet().forEach(name -> gcPauses(name).ifPresent(p -> pausesBefore.put(name, p)));
         }
 
         String summary() {
@@ -1010,7 +1012,23 @@ public final class Benchmark {
                     100.0 * (Machine.treeCpuSeconds(pid) - postgresBefore) / wall)));
             s.append(String.format(Locale.ROOT, ", broker+Gatling JVM %.0f%% (of one core)",
                     100.0 * (Machine.cpuSeconds(ProcessHandle.current().pid()) - self) / wall));
+            pausesBefore.forEach((name, before) -> gcPauses(name).ifPresent(after -> s.append("; ")
+                    .append(name.replace("-service", "")).append(" GC ").append(after.since(before).describe(wall))));
             return s.toString();
+        }
+    }
+
+    private Optional<GcPauses> gcPauses(String service) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(platform.service(service).baseUrl() + "/q/metrics")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(GcPauses.parse(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
