@@ -991,7 +991,7 @@ public final class Benchmark {
         private final double self = Machine.cpuSeconds(ProcessHandle.current().pid());
         private final Optional<Long> postgres = Machine.postmaster(platform.settings().stateDir().resolve("postgres"));
         private final double postgresBefore = postgres.map(Machine::treeCpuSeconds).orElse(Double.NaN);
-        private final Map<String, GcPauses> pausesBefore = new HashMap<>();
+        private final Map<String, GcPauses> pausesBefore = new LinkedHashMap<>();
         private final long started = System.nanoTime();
 
         CpuWindow() {

@@ -7,31 +7,26 @@ import org.junit.jupiter.api.Test;
 
 class GcPausesTest {
 
-    private static final String BEFORE = """
-            # HELP jvm_gc_pause_seconds Time spent in GC pause
-            # TYPE jvm_gc_pause_seconds summary
-            jvm_gc_pause_seconds_count{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 100.0
-            jvm_gc_pause_seconds_sum{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 2.5
-            jvm_gc_pause_seconds_count{action="end of minor GC",cause="GCLocker Initiated GC",gc="Copy"} 1.0
-            jvm_gc_pause_seconds_sum{action="end of minor GC",cause="GCLocker Initiated GC",gc="Copy"} 0.01
-            jvm_gc_pause_seconds_count{action="end of major GC",cause="Allocation Failure",gc="MarkSweepCompact"} 2.0
-            jvm_gc_pause_seconds_sum{action="end of major GC",cause="Allocation Failure",gc="MarkSweepCompact"} 0.4
-            jvm_gc_pause_seconds_max{action="end of major GC",cause="Allocation Failure",gc="MarkSweepCompact"} 0.3
-            jvm_gc_memory_promoted_bytes_total 1.2E7
-            """;
-
-    private static final String AFTER = """
-            jvm_gc_pause_seconds_count{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 250.0
-            jvm_gc_pause_seconds_sum{action="end of minor GC",cause="Allocation Failure",gc="Copy"} 6.5
-            jvm_gc_pause_seconds_count{action="end of minor GC",cause="GCLocker Initiated GC",gc="Copy"} 1.0
-            jvm_gc_pause_seconds_sum{action="end of minor GC",cause="GCLocker Initiated GC",gc="Copy"} 0.01
-            jvm_gc_pause_seconds_count{action="end of major GC",cause="Allocation Failure",gc="MarkSweepCompact"} 3.0
-            jvm_gc_pause_seconds_sum{action="end of major GC",cause="Allocation Failure",gc="MarkSweepCompact"} 1.4
-            """;
+    /** What Micrometer's Prometheus registry publishes for a SerialGC JVM, with two causes of minor collections. */
+    private static String metrics(int minor, double minorSeconds, int major, double majorSeconds) {
+        String minorSeries = "{action=\"end of minor GC\",cause=\"Allocation Failure\",gc=\"Copy\"}";
+        String lockerSeries = "{action=\"end of minor GC\",cause=\"GCLocker Initiated GC\",gc=\"Copy\"}";
+        String majorSeries = "{action=\"end of major GC\",cause=\"Allocation Failure\",gc=\"MarkSweepCompact\"}";
+        return "# HELP jvm_gc_pause_seconds Time spent in GC pause\n"
+                + "# TYPE jvm_gc_pause_seconds summary\n"
+                + "jvm_gc_pause_seconds_count" + minorSeries + " " + minor + ".0\n"
+                + "jvm_gc_pause_seconds_sum" + minorSeries + " " + minorSeconds + "\n"
+                + "jvm_gc_pause_seconds_count" + lockerSeries + " 1.0\n"
+                + "jvm_gc_pause_seconds_sum" + lockerSeries + " 0.01\n"
+                + "jvm_gc_pause_seconds_count" + majorSeries + " " + major + ".0\n"
+                + "jvm_gc_pause_seconds_sum" + majorSeries + " " + majorSeconds + "\n"
+                + "jvm_gc_pause_seconds_max" + majorSeries + " 0.3\n"
+                + "jvm_gc_memory_promoted_bytes_total 1.2E7\n";
+    }
 
     @Test
     void sumsEveryCauseOfEachKindAndIgnoresTheMaximum() {
-        GcPauses pauses = GcPauses.parse(BEFORE);
+        GcPauses pauses = GcPauses.parse(metrics(100, 2.5, 2, 0.4));
 
         assertThat(pauses.minor()).isEqualTo(101);
         assertThat(pauses.minorSeconds()).isCloseTo(2.51, within(1e-9));
@@ -41,7 +36,7 @@ class GcPausesTest {
 
     @Test
     void aWindowIsTheDifferenceOfTwoReadingsAsAShareOfItsTime() {
-        GcPauses window = GcPauses.parse(AFTER).since(GcPauses.parse(BEFORE));
+        GcPauses window = GcPauses.parse(metrics(250, 6.5, 3, 1.4)).since(GcPauses.parse(metrics(100, 2.5, 2, 0.4)));
 
         assertThat(window.minor()).isEqualTo(150);
         assertThat(window.minorSeconds()).isCloseTo(4.0, within(1e-9));
