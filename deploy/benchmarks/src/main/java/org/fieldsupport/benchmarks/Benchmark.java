@@ -158,21 +158,10 @@ public final class Benchmark {
     // ---------------------------------------------------------------- the platform
 
     private Map<String, Long> startPlatform(String javaOpts, boolean forLoad) throws Exception {
-        Map<String, String> env = LauncherSettings.isolatedEnvironment(
-                root.resolve("deploy/benchmarks/target/platform-state"));
-        env.put("SERVICE_JAVA_OPTS", javaOpts);
-        StringBuilder ownOptions = new StringBuilder();
-        for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
-            String variable = spec.javaOptsVariable();
-            String own = System.getenv(variable);
-            if (own != null && !own.isBlank()) {
-                env.put(variable, own);
-                ownOptions.append(", ").append(variable).append("=`").append(own).append('`');
-            }
-        }
-        LauncherSettings settings = LauncherSettings.from(env, root);
         line("");
-        trainClassDataArchives(settings);
+        trainClassDataArchives(platformSettings(javaOpts, new StringBuilder()));
+        StringBuilder ownOptions = new StringBuilder();
+        LauncherSettings settings = platformSettings(javaOpts, ownOptions);
         long mapped = settings.services().stream().filter(spec -> settings.classDataArchive(spec).mapped()).count();
         line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`" + ownOptions + ", class-data archives (AppCDS) "
                 + "written by earlier runs of this build mapped by " + mapped + " of " + settings.services().size()
@@ -208,9 +197,28 @@ public final class Benchmark {
     }
 
     /**
+     * The settings of a platform on fresh state (the folder wiped, free ports) with the services' options, each
+     * service's own ({@code TICKET_SERVICE_JAVA_OPTS}…) from this environment, named in {@code ownOptions}.
+     */
+    private LauncherSettings platformSettings(String javaOpts, StringBuilder ownOptions) throws IOException {
+        Map<String, String> env = LauncherSettings.isolatedEnvironment(
+                root.resolve("deploy/benchmarks/target/platform-state"));
+        env.put("SERVICE_JAVA_OPTS", javaOpts);
+        for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
+            String variable = spec.javaOptsVariable();
+            String own = System.getenv(variable);
+            if (own != null && !own.isBlank()) {
+                env.put(variable, own);
+                ownOptions.append(", ").append(variable).append("=`").append(own).append('`');
+            }
+        }
+        return LauncherSettings.from(env, root);
+    }
+
+    /**
      * A service that writes its class-data archive is not the service a user runs (run 84: the first scenario 2 after
      * a build had a backlog of seconds; run 97: four training starts side by side ready in 17.6-18.6 s), so the build's
-     * archives are written first by one start and stop of the platform, whose figures are not kept.
+     * archives are written first by one start and stop of a platform of their own, whose figures are not kept.
      */
     private void trainClassDataArchives(LauncherSettings settings) throws Exception {
         List<String> training = settings.services().stream()
