@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -22,6 +23,17 @@ import java.util.stream.Stream;
  * restarted alone is ready in 3.8-3.9 s (medians) instead of 4.2-4.8 s; under the mixed load no difference between
  * the two archives showed beyond the machine's spread.
  *
+ * <p>The services are packaged with every jar on the JVM's class path ({@code quarkus.package.jar.type=aot-jar}), so
+ * their classes are the application class loader's: the JVM serves them from the archive without reading their jars,
+ * and the dump links and archives every class the run loaded. Behind Quarkus' own class loader (the fast-jar) each
+ * class was still read from its jar and checked against the archive, and the 3,000 classes loaded but never linked
+ * were left out of it: a service restarted alone was ready after 3.9-4.2 s (medians, session 13), 2.8-3.4 s with the
+ * whole class path archived (session 14, BENCHMARKS.md).
+ *
+ * <p>Writing the archive takes a while once the service has stopped (about 11 s for ticket-service alone, several
+ * times that for four services at once on two cores), so a training JVM is given {@link #DUMP_ALLOWANCE} more to
+ * exit before it is killed and its archive lost.
+ *
  * <p>The archive lives beside the service's jar and belongs to that build: it is used only when it is newer than
  * every file of the build's output. The JVM checks it again (class path, JDK, each class's bytes) and falls back to
  * loading classes when anything differs, so a stale archive costs time, never correctness.
@@ -29,6 +41,7 @@ import java.util.stream.Stream;
 public final class ClassDataArchive {
 
     static final String FILE_NAME = "trained-cds.jsa";
+    static final Duration DUMP_ALLOWANCE = Duration.ofSeconds(90);
     private static final AtomicLong TRAININGS = new AtomicLong();
 
     private final Path archive;
@@ -94,6 +107,11 @@ public final class ClassDataArchive {
             return ", class-data archive mapped";
         }
         return training() ? ", writing its class-data archive at exit" : "";
+    }
+
+    /** How long a stop waits for the JVM to exit by itself: a training JVM writes its archive first. */
+    Duration stopGrace(Duration serviceGrace) {
+        return training() ? serviceGrace.plus(DUMP_ALLOWANCE) : serviceGrace;
     }
 
     List<String> jvmOptions() {

@@ -73,7 +73,8 @@ final class ServiceProcess {
             } catch (IOException e) {
                 // Not listening yet.
             }
-            TimeUnit.MILLISECONDS.sleep(200);
+            // Often: the time to ready is announced and measured (BENCHMARKS.md), and a service is ready in 3 s.
+            TimeUnit.MILLISECONDS.sleep(50);
         }
         return false;
     }
@@ -118,7 +119,7 @@ final class ServiceProcess {
     boolean stop(Duration grace) throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(classData.stopGrace(grace).toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 classData.afterExit(false);
                 return false;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,19 @@ class ClassDataArchiveTest {
         assertThat(start.jvmOptions()).anySatisfy(option -> assertThat(option)
                 .startsWith("-XX:ArchiveClassesAtExit=" + build.resolve(ClassDataArchive.FILE_NAME) + ".")
                 .endsWith(".part"));
+    }
+
+    @Test
+    void aTrainingJvmIsGivenTimeToWriteItsArchiveBeforeItIsKilled() throws IOException {
+        Duration serviceGrace = Duration.ofSeconds(30);
+        ClassDataArchive training = ClassDataArchive.forStart(build);
+        Files.writeString(writtenBy(training), "archive");
+        training.afterExit(true);
+        ClassDataArchive mapping = ClassDataArchive.forStart(build);
+
+        assertThat(training.stopGrace(serviceGrace)).isEqualTo(serviceGrace.plus(ClassDataArchive.DUMP_ALLOWANCE));
+        assertThat(mapping.stopGrace(serviceGrace)).isEqualTo(serviceGrace);
+        assertThat(ClassDataArchive.none().stopGrace(serviceGrace)).isEqualTo(serviceGrace);
     }
 
     @Test
