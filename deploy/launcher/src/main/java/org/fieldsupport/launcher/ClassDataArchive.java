@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * their classes are the application class loader's: the JVM serves them from the archive without reading their jars,
  * and the dump links and archives every class the run loaded. Behind Quarkus' own class loader (the fast-jar) each
  * class was still read from its jar and checked against the archive, and the 3,000 classes loaded but never linked
- * were left out of it: a service restarted alone was ready after 3.9-4.2 s (medians, session 13), 2.8-3.4 s with the
- * whole class path archived (session 14, BENCHMARKS.md).
+ * were left out of it: a service restarted alone was ready after 3.9-4.2 s (medians, session 13), 2.6-3.8 s with the
+ * whole class path archived (medians of four runs, session 14, BENCHMARKS.md).
  *
  * <p>Writing the archive takes a while once the service has stopped (about 11 s for ticket-service alone, several
  * times that for four services at once on two cores), so a training JVM is given {@link #DUMP_ALLOWANCE} more to

@@ -73,7 +73,7 @@ final class ServiceProcess {
             } catch (IOException e) {
                 // Not listening yet.
             }
-            // Often: the time to ready is announced and measured (BENCHMARKS.md), and a service is ready in 3 s.
+            // Polled often: the time to ready is announced and measured (BENCHMARKS.md), and is about 3 s.
             TimeUnit.MILLISECONDS.sleep(50);
         }
         return false;
