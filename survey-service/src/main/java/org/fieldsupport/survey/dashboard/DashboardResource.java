@@ -68,8 +68,8 @@ public class DashboardResource {
             throw new DomainProblems.InvalidInput("site must be a site code such as STRASBOURG.");
         }
         Instant now = clock.instant();
-        PilotData.Snapshot snapshot = data.read();
         List<String> codes = site == null ? sites.codes() : List.of(site);
+        PilotData.Snapshot snapshot = data.read(codes);
         return new Live(now, refreshSeconds, codes.stream()
                 .map(code -> new Site(sites.roles().getOrDefault(code, ""), LiveFigures.of(code, now,
                         calendar.zone(), snapshot.events(), snapshot.surveys(), calculator.minimumN())))

@@ -1,5 +1,6 @@
 package org.fieldsupport.survey.pilot;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,9 +87,10 @@ public class PilotFacts {
         }
     }
 
-    /** Every recorded event, in business-time order. */
-    public List<PilotEvent> all() {
-        return PilotFact.<PilotFact> find("order by occurredAt, eventId").list().stream().map(this::read).toList();
+    /** The recorded events of these sites, in business-time order. */
+    public List<PilotEvent> of(Collection<String> sites) {
+        return PilotFact.<PilotFact> find("site in ?1 order by occurredAt, eventId", sites).list().stream()
+                .map(this::read).toList();
     }
 
     private PilotEvent read(PilotFact fact) {

@@ -83,7 +83,7 @@ public class PilotKpiResource {
             throw new DomainProblems.InvalidInput("site must be a site code such as STRASBOURG.");
         }
         List<String> sites = site == null ? pilotSites.codes() : List.of(site);
-        PilotData.Snapshot snapshot = data.read();
+        PilotData.Snapshot snapshot = data.read(sites);
         java.time.LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
         List<KpiSet> figures = sites.stream()
                 .map(code -> calculator.compute(code, from, to, snapshot.events(), snapshot.surveys(), today))

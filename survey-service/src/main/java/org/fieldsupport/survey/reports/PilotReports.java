@@ -61,10 +61,10 @@ public class PilotReports {
 
     /** The whole pilot for {@code onlySite} (the monthly follow-up) or for every pilot site (the final report). */
     public PilotReport build(String onlySite, boolean withCampaigns) {
-        PilotData.Snapshot snapshot = data.read();
         YearMonth from = calendar.firstMonth();
         YearMonth to = calendar.lastMonth();
         List<String> codes = onlySite == null ? sites.codes() : List.of(onlySite);
+        PilotData.Snapshot snapshot = data.read(codes);
         LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
         List<PilotReport.SiteSection> sections = new ArrayList<>();
         for (String site : codes) {

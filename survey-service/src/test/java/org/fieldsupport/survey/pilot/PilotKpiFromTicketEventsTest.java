@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.fieldsupport.survey.reports.PilotData;
 import org.fieldsupport.testing.PlatformTestResource;
 import org.fieldsupport.testing.TestDatabase;
 import org.fieldsupport.testing.TestTokens;
@@ -35,6 +39,9 @@ class PilotKpiFromTicketEventsTest {
     /** The publisher's own example, read from its contract files: survey-service depends on no other code. */
     static final Path PRODUCER_EXAMPLE = Path.of("../ticket-service/src/main/resources/contracts/examples/TicketOpened.json");
     static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PilotData data;
 
     @Test
     void theProducersExampleIsReadByOurOwnRecord() throws Exception {
@@ -149,6 +156,23 @@ class PilotKpiFromTicketEventsTest {
                 .queryParam("to", "2024-01").get("/pilot/kpis").then().statusCode(400);
         given().auth().oauth2(TestTokens.forRole("pilot-manager")).queryParam("month", "2024-01")
                 .queryParam("from", "2024-01").queryParam("to", "2024-02").get("/pilot/kpis").then().statusCode(400);
+    }
+
+    @Test
+    void aSitesFiguresAreComputedFromThatSitesFactsAlone() throws Exception {
+        String nancyTicket = UUID.randomUUID().toString();
+        String dijonTicket = UUID.randomUUID().toString();
+        publish(UUID.randomUUID().toString(), nancyTicket, example(nancyTicket, "NANCY", "2025-10-08T09:00:00Z"));
+        publish(UUID.randomUUID().toString(), dijonTicket, example(dijonTicket, "DIJON", "2025-10-08T09:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.number(
+                "select count(*) from pilot_fact where ticket_id in ('" + nancyTicket + "', '" + dijonTicket + "')"))
+                .isEqualTo(2));
+
+        List<PilotEvent> nancy = data.read(List.of("NANCY")).events();
+
+        assertThat(nancy).extracting(PilotEvent::site).containsOnly("NANCY");
+        assertThat(nancy).extracting(PilotEvent::ticketId)
+                .contains(UUID.fromString(nancyTicket)).doesNotContain(UUID.fromString(dijonTicket));
     }
 
     @Test
