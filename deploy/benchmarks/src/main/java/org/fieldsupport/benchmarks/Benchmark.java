@@ -159,13 +159,19 @@ public final class Benchmark {
 
     private Map<String, Long> startPlatform(String javaOpts, boolean forLoad) throws Exception {
         line("");
-        trainClassDataArchives(platformSettings(javaOpts, new StringBuilder()));
         StringBuilder ownOptions = new StringBuilder();
-        LauncherSettings settings = platformSettings(javaOpts, ownOptions);
+        LauncherSettings trainingOrMeasured = platformSettings(javaOpts, ownOptions);
+        // The measured platform starts on fresh state (the folder wiped, new ports), as if no training had run.
+        LauncherSettings settings = trainClassDataArchives(trainingOrMeasured)
+                ? platformSettings(javaOpts, new StringBuilder())
+                : trainingOrMeasured;
         long mapped = settings.services().stream().filter(spec -> settings.classDataArchive(spec).mapped()).count();
         line("Platform start, SERVICE_JAVA_OPTS=`" + javaOpts + "`" + ownOptions + ", class-data archives (AppCDS) "
                 + "written by earlier runs of this build mapped by " + mapped + " of " + settings.services().size()
-                + " services (the others write theirs when they stop), load average " + Machine.loadAverage());
+                + " services (the others write theirs when they stop), each service "
+                + (settings.cpuSharedPerService() ? "in a session of its own (SERVICE_CPU_SHARING=per-service)"
+                        : "in the benchmark's session (SERVICE_CPU_SHARING=per-thread)")
+                + ", load average " + Machine.loadAverage());
         console.reset();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new TeeStream(original, console), true));
@@ -204,6 +210,10 @@ public final class Benchmark {
         Map<String, String> env = LauncherSettings.isolatedEnvironment(
                 root.resolve("deploy/benchmarks/target/platform-state"));
         env.put("SERVICE_JAVA_OPTS", javaOpts);
+        String cpuSharing = System.getenv("SERVICE_CPU_SHARING");
+        if (cpuSharing != null && !cpuSharing.isBlank()) {
+            env.put("SERVICE_CPU_SHARING", cpuSharing);
+        }
         for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
             String variable = spec.javaOptsVariable();
             String own = System.getenv(variable);
@@ -218,15 +228,16 @@ public final class Benchmark {
     /**
      * A service that writes its class-data archive is not the service a user runs (run 84: the first scenario 2 after
      * a build had a backlog of seconds; run 97: four training starts side by side ready in 17.6-18.6 s), so the build's
-     * archives are written first by one start and stop of a platform of their own, whose figures are not kept.
+     * archives are written first by one start and stop of a platform of their own, whose figures are not kept. True
+     * when it ran.
      */
-    private void trainClassDataArchives(LauncherSettings settings) throws Exception {
+    private boolean trainClassDataArchives(LauncherSettings settings) throws Exception {
         List<String> training = settings.services().stream()
                 .filter(spec -> settings.classDataArchive(spec).training())
                 .map(ServiceSpec::name)
                 .toList();
         if (training.isEmpty()) {
-            return;
+            return false;
         }
         line("- class-data archives written first by one start and stop of the platform (not measured): "
                 + String.join(", ", training));
@@ -236,6 +247,7 @@ public final class Benchmark {
         } finally {
             trainer.stop();
         }
+        return true;
     }
 
     private void stopPlatform() {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -154,6 +158,19 @@ class PlatformE2ETest {
         openTicket("DIJON", "E-E2E-AFTER-RESTART");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ticketsThisMonth("DIJON"))
                 .isEqualTo(dijon + 1));
+    }
+
+    @Test
+    @Order(6)
+    void eachServiceRunsInASessionOfItsOwnSoThatTheCoresAreSharedBetweenServices() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "sessions are read from /proc");
+        for (String service : List.of("ticket-service", "dispatch-service", "logistics-service", "survey-service")) {
+            long pid = platform.servicePid(service);
+            Process ps = new ProcessBuilder("ps", "-o", "sid=", "-p", String.valueOf(pid)).start();
+            String session = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            assertThat(ps.waitFor()).isZero();
+            assertThat(session).as("session of %s", service).isEqualTo(String.valueOf(pid));
+        }
     }
 
     private String openTicket(String site, String employeeId) throws IOException {

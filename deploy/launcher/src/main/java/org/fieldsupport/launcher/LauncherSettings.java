@@ -31,12 +31,16 @@ import org.fieldsupport.infra.FreePorts;
  * (the broker runs in a JVM of its own, a child of the launcher, that can be killed and restarted alone, as the
  * fault suite does);</li>
  * <li>{@code TICKET_SERVICE_PORT} (8081), {@code DISPATCH_SERVICE_PORT} (8082), {@code LOGISTICS_SERVICE_PORT}
- * (8083), {@code SURVEY_SERVICE_PORT} (8084).</li>
+ * (8083), {@code SURVEY_SERVICE_PORT} (8084);</li>
+ * <li>{@code SERVICE_CPU_SHARING}: {@code per-service} (default: each service runs in a session of its own, so that
+ * where Linux groups a session's threads for the scheduler, its autogroups, the cores are shared between services as
+ * containers' cgroups share them in production) or {@code per-thread} (the services stay in the launcher's session,
+ * and a busy service with many threads takes the cores from a service that works on one).</li>
  * </ul>
  */
 public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int partitions,
         String pgHost, int pgPort, String pgAdminUser, String pgAdminPassword, String serviceJavaOpts,
-        boolean kafkaScram, boolean kafkaInChildProcess, List<ServiceSpec> services) {
+        boolean kafkaScram, boolean kafkaInChildProcess, boolean cpuSharedPerService, List<ServiceSpec> services) {
 
     /**
      * Measured by the benchmark (deploy/benchmarks/BENCHMARKS.md, runs 11 and 12): under load the heap is committed up
@@ -97,6 +101,7 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
                 env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS),
                 kafkaScram(env.getOrDefault("KAFKA_AUTH", "none")),
                 kafkaInChildProcess(env.getOrDefault("KAFKA_PROCESS", "launcher")),
+                cpuSharedPerService(env.getOrDefault("SERVICE_CPU_SHARING", "per-service")),
                 ServiceSpec.DEFAULTS.stream()
                         .map(spec -> new ServiceSpec(spec.name(),
                                 Integer.parseInt(env.getOrDefault(spec.portVariable(), String.valueOf(spec.port()))),
@@ -117,6 +122,15 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
             case "launcher" -> false;
             case "child" -> true;
             default -> throw new IllegalArgumentException("KAFKA_PROCESS must be launcher or child, not " + process);
+        };
+    }
+
+    private static boolean cpuSharedPerService(String sharing) {
+        return switch (sharing) {
+            case "per-service" -> true;
+            case "per-thread" -> false;
+            default -> throw new IllegalArgumentException(
+                    "SERVICE_CPU_SHARING must be per-service or per-thread, not " + sharing);
         };
     }
 

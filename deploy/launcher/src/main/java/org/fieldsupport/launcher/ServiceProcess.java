@@ -1,5 +1,6 @@
 package org.fieldsupport.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A service running as a child process, its output appended to its log file. */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * The command prefix that starts a program in a new session: util-linux's {@code setsid}, which does not fork
+     * (a child of the JVM is no process group leader), so the process keeps its pid. Linux makes each session an
+     * autogroup that the scheduler shares the cores between (BENCHMARKS.md, runs 109-117: dispatch's one consumer thread was left a
+     * fifth of a core while ticket-service's dozens of request threads, all in one session, took the rest). Empty
+     * where there is no {@code setsid} (macOS): the services then share the launcher's session.
+     */
+    static final List<String> SESSION_OF_ITS_OWN = Stream.of(System.getenv().getOrDefault("PATH", "")
+            .split(File.pathSeparator))
+            .filter(folder -> !folder.isBlank())
+            .map(folder -> Path.of(folder, "setsid"))
+            .filter(Files::isExecutable)
+            .map(Path::toString)
+            .findFirst().map(List::of).orElse(List.of());
 
     /** A JVM's exit status when it ended normally: by itself, or on SIGTERM or SIGINT (128 + the signal). */
     private static final Set<Integer> NORMAL_EXITS = Set.of(0, 143, 130);
@@ -39,6 +56,9 @@ final class ServiceProcess {
     static ServiceProcess start(ServiceSpec spec, LauncherSettings settings, Map<String, String> environment)
             throws IOException {
         List<String> command = new ArrayList<>();
+        if (settings.cpuSharedPerService()) {
+            command.addAll(SESSION_OF_ITS_OWN);
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(settings.javaOpts(spec).split("\\s+")));
         ClassDataArchive classData = settings.classDataArchive(spec);

@@ -1,6 +1,7 @@
 package org.fieldsupport.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,6 +43,16 @@ class LauncherSettingsTest {
         assertThat(settings.classDataArchive(service(settings, "ticket-service")).training()).isTrue();
         assertThat(settings.classDataArchive(service(settings, "survey-service")).jvmOptions()).isEmpty();
         assertThat(settings.classDataArchive(service(settings, "logistics-service")).jvmOptions()).isEmpty();
+    }
+
+    @Test
+    void eachServiceHasItsOwnShareOfTheCoresUnlessAskedOtherwise() {
+        assertThat(LauncherSettings.from(Map.of(), root).cpuSharedPerService()).isTrue();
+        assertThat(LauncherSettings.from(Map.of("SERVICE_CPU_SHARING", "per-thread"), root).cpuSharedPerService())
+                .isFalse();
+        assertThatThrownBy(() -> LauncherSettings.from(Map.of("SERVICE_CPU_SHARING", "fair"), root))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("per-service or per-thread");
     }
 
     private static ServiceSpec service(LauncherSettings settings, String name) {
