@@ -25,9 +25,9 @@ final class ServiceProcess {
     /**
      * The command prefix that starts a program in a new session: util-linux's {@code setsid}, which does not fork
      * (a child of the JVM is no process group leader), so the process keeps its pid. Linux makes each session an
-     * autogroup that the scheduler shares the cores between (BENCHMARKS.md, runs 109-117: dispatch's one consumer thread was left a
-     * fifth of a core while ticket-service's dozens of request threads, all in one session, took the rest). Empty
-     * where there is no {@code setsid} (macOS): the services then share the launcher's session.
+     * autogroup that the scheduler shares the cores between (BENCHMARKS.md, runs 109-117: dispatch's one consumer
+     * thread was left a fifth of a core while ticket-service's dozens of request threads, all in one session, took the
+     * rest). Empty where there is no {@code setsid} (macOS): the services then share the launcher's session.
      */
     static final List<String> SESSION_OF_ITS_OWN = Stream.of(System.getenv().getOrDefault("PATH", "")
             .split(File.pathSeparator))
