@@ -39,6 +39,7 @@ import io.restassured.http.ContentType;
 import org.fieldsupport.infra.KafkaAccess;
 import org.fieldsupport.infra.TopicReader;
 import org.fieldsupport.launcher.LocalPlatform;
+import org.fieldsupport.launcher.ServiceSpec;
 
 /**
  * The four packaged services on a real broker and a real PostgreSQL, started by the launcher of
@@ -164,7 +165,8 @@ class PlatformE2ETest {
     @Order(6)
     void eachServiceRunsInASessionOfItsOwnSoThatTheCoresAreSharedBetweenServices() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "sessions are read from /proc");
-        for (String service : List.of("ticket-service", "dispatch-service", "logistics-service", "survey-service")) {
+        for (ServiceSpec spec : ServiceSpec.DEFAULTS) {
+            String service = spec.name();
             long pid = platform.servicePid(service);
             Process ps = new ProcessBuilder("ps", "-o", "sid=", "-p", String.valueOf(pid)).start();
             String session = new String(ps.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
