@@ -24,7 +24,7 @@ public class LogisticsEventsConsumer {
     LogisticsNotices notices;
 
     @Incoming("logistics-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, LogisticsNotices.TYPES_READ, notices::apply);
     }

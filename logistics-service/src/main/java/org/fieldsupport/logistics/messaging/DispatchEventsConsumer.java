@@ -24,7 +24,7 @@ public class DispatchEventsConsumer {
     DispatchNotices notices;
 
     @Incoming("dispatch-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, DispatchNotices.TYPES_READ, notices::apply);
     }

@@ -24,7 +24,7 @@ public class TicketEventsConsumer {
     TicketNotices notices;
 
     @Incoming("ticket-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, TicketNotices.TYPES_READ, notices::apply);
     }

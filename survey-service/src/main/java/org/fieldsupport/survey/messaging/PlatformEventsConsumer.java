@@ -27,19 +27,19 @@ public class PlatformEventsConsumer {
     PilotFacts facts;
 
     @Incoming("ticket-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> consumeTickets(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, PilotFacts.TYPES_READ, event -> facts.record(event.topic(), event));
     }
 
     @Incoming("dispatch-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> consumeDispatch(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, PilotFacts.TYPES_READ, event -> facts.record(event.topic(), event));
     }
 
     @Incoming("logistics-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> consumeLogistics(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, PilotFacts.TYPES_READ, event -> facts.record(event.topic(), event));
     }

@@ -25,13 +25,13 @@ public class ProgressEventsConsumer {
     TicketProgressTracker tracker;
 
     @Incoming("dispatch-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> fromDispatch(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, ProgressRules.TYPES_READ, tracker::apply);
     }
 
     @Incoming("logistics-events")
-    @Blocking(ordered = true)
+    @Blocking(value = Inbox.WORKERS, ordered = true)
     public CompletionStage<Void> fromLogistics(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, ProgressRules.TYPES_READ, tracker::apply);
     }

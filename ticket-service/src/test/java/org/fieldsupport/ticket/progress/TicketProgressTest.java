@@ -10,12 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,16 +30,24 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
 
 import org.fieldsupport.testing.PlatformTestResource;
 import org.fieldsupport.testing.TestTokens;
 import org.fieldsupport.testing.TopicRecords;
+import org.fieldsupport.ticket.tickets.Ticket;
 
 /** The ticket follows what dispatch and logistics publish, once per event, never backwards. */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "service", value = "ticket_service"))
 class TicketProgressTest {
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.thread-pool.max-threads")
+    int requestThreads;
 
     @BeforeEach
     void sites() {
@@ -153,6 +168,29 @@ class TicketProgressTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(id).getList("timeline.kind"))
                     .contains("APPOINTMENT_BOOKED", "CANCELLED"));
             assertThat(get(id).getString("status")).isEqualTo("CANCELLED");
+        }
+    }
+
+    @Test
+    void eventsAreAppliedWhileEveryRequestThreadIsBusy() throws InterruptedException {
+        String id = escalated("HARDWARE", "ON_SITE", null);
+        CountDownLatch started = new CountDownLatch(requestThreads);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < requestThreads; i++) {
+                vertx.executeBlocking(() -> {
+                    started.countDown();
+                    return release.await(1, TimeUnit.MINUTES);
+                }, false);
+            }
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("every request thread taken").isTrue();
+            publish("dispatch.events", "InterventionScheduled", id, "2025-10-07T09:00:00Z");
+            // Read from the database on this thread: a GET would wait for a request thread like any request.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(QuarkusTransaction.requiringNew()
+                    .call(() -> Ticket.<Ticket>findById(UUID.fromString(id)).status.name()))
+                    .isEqualTo("APPOINTMENT_BOOKED"));
+        } finally {
+            release.countDown();
         }
     }
 

@@ -51,6 +51,13 @@ import org.fieldsupport.chassis.persistence.TransientFailures;
 @ApplicationScoped
 public class Inbox {
 
+    /**
+     * The worker pool every consumer runs its batches on ({@code @Blocking(value = Inbox.WORKERS, ordered = true)}),
+     * sized by {@code smallrye.messaging.worker.inbox.max-concurrency}: threads of their own, so that a batch never
+     * waits in the queue of the pool that serves HTTP requests, which under a burst holds seconds of requests.
+     */
+    public static final String WORKERS = "inbox";
+
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     @Inject
