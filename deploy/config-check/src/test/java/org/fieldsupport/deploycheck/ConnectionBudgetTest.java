@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionBudgetTest {
 
-    private static final Pattern KAFKA_CONSUMER = Pattern.compile("^mp\\.messaging\\.incoming\\.([^.]+)\\.connector$");
     private static final int RELAY_THREADS = 1;
 
     @Test
     void requestThreadsInboxThreadsAndTheRelayFitInTheConnectionPool() {
         List<String> problems = new ArrayList<>();
         for (String service : DeployRepo.SERVICES) {
-            Map<String, String> properties = ServiceConfig.load(service).properties();
-            long channels = properties.entrySet().stream()
-                    .filter(e -> KAFKA_CONSUMER.matcher(e.getKey()).matches()
-                            && "smallrye-kafka".equals(e.getValue().trim()))
-                    .count();
+            ServiceConfig config = ServiceConfig.load(service);
+            Map<String, String> properties = config.properties();
+            int channels = config.consumerChannels().size();
             int requestThreads = number(properties, "quarkus.thread-pool.max-threads", service, problems);
             int inboxThreads = number(properties, "smallrye.messaging.worker.inbox.max-concurrency", service, problems);
             int connections = number(properties, "quarkus.datasource.jdbc.max-size", service, problems);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerOffsetCommitsTest {
 
-    private static final Pattern KAFKA_CONSUMER = Pattern.compile("^mp\\.messaging\\.incoming\\.([^.]+)\\.connector$");
     private static final int AT_MOST_MS = 1000;
 
     @Test
@@ -26,19 +22,16 @@ class ConsumerOffsetCommitsTest {
         List<String> consumers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String service : DeployRepo.SERVICES) {
-            Map<String, String> properties = ServiceConfig.load(service).properties();
-            properties.forEach((key, value) -> {
-                Matcher channel = KAFKA_CONSUMER.matcher(key);
-                if (channel.matches() && "smallrye-kafka".equals(value.trim())) {
-                    String where = service + " channel " + channel.group(1);
-                    consumers.add(where);
-                    String interval = properties.get("mp.messaging.incoming." + channel.group(1)
-                            + ".auto.commit.interval.ms");
-                    if (interval == null || Integer.parseInt(interval.trim()) > AT_MOST_MS) {
-                        problems.add(where + ": auto.commit.interval.ms " + interval);
-                    }
+            ServiceConfig config = ServiceConfig.load(service);
+            for (String channel : config.consumerChannels()) {
+                String where = service + " channel " + channel;
+                consumers.add(where);
+                String interval = config.properties()
+                        .get("mp.messaging.incoming." + channel + ".auto.commit.interval.ms");
+                if (interval == null || Integer.parseInt(interval.trim()) > AT_MOST_MS) {
+                    problems.add(where + ": auto.commit.interval.ms " + interval);
                 }
-            });
+            }
         }
         assertThat(consumers).as("the platform's Kafka consumers").hasSizeGreaterThanOrEqualTo(9);
         assertThat(problems).as("consumers committing less often than every " + AT_MOST_MS + " ms").isEmpty();

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What one service's {@code application.properties} declares, as the deploy files need it: the property names
  * (for the environment variables that may set them), the {@code ${VAR}} placeholders, and the Kafka channels —
- * topics written, topics read, dead-letter topics and consumer groups — with SmallRye Reactive Messaging's and
- * Quarkus's defaults where a channel leaves them out.
+ * topics written, topics read, dead-letter topics, consumer groups and the names of the consuming channels — with
+ * SmallRye Reactive Messaging's and Quarkus's defaults where a channel leaves them out.
  *
  * <p>Profile-specific keys: {@code %prod.} ones override the plain key, {@code %dev.} and {@code %test.} ones do
  * not concern a deployment and are left out of the channels (their names still count as declared properties).
@@ -27,7 +27,8 @@ record ServiceConfig(String service,
         Set<String> outgoingTopics,
         Set<String> incomingTopics,
         Set<String> deadLetterTopics,
-        Set<String> groupIds) {
+        Set<String> groupIds,
+        Set<String> consumerChannels) {
 
     private static final Pattern CHANNEL_KEY =
             Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)$");
@@ -82,10 +83,12 @@ record ServiceConfig(String service,
         Set<String> incomingTopics = new TreeSet<>();
         Set<String> deadLetterTopics = new TreeSet<>();
         Set<String> groupIds = new TreeSet<>();
+        Set<String> consumerChannels = new TreeSet<>();
         incoming.forEach((channel, attributes) -> {
             if (!isKafka(attributes)) {
                 return;
             }
+            consumerChannels.add(channel);
             String topic = attributes.getOrDefault("topic", channel);
             incomingTopics.add(topic);
             // Quarkus gives a Kafka consumer the application name as group id when none is set.
@@ -99,7 +102,7 @@ record ServiceConfig(String service,
         });
 
         return new ServiceConfig(service, effective, names, placeholders, outgoingTopics, incomingTopics,
-                deadLetterTopics, groupIds);
+                deadLetterTopics, groupIds, consumerChannels);
     }
 
     private static boolean isKafka(Map<String, String> attributes) {
