@@ -74,18 +74,36 @@ final class GatlingRun {
 
     static GatlingRun run(Class<?> simulation, double rate, int seconds, Path resultsFolder, String description)
             throws IOException {
+        return report(simulate(simulation, rate, seconds, resultsFolder, description));
+    }
+
+    /**
+     * Runs the simulation without writing its report, so that what the caller measures when the load stops (the
+     * consumers' lag) is not measured seconds later, after the report of a long run has been written.
+     * {@link #report} writes it.
+     */
+    static Path simulate(Class<?> simulation, double rate, int seconds, Path resultsFolder, String description)
+            throws IOException {
         System.setProperty("bench.rate", String.valueOf(rate));
         System.setProperty("bench.seconds", String.valueOf(seconds));
         Files.createDirectories(resultsFolder);
-        int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation.getName(), "-rf",
-                resultsFolder.toString(), "-rd", description});
+        gatling("-s", simulation.getName(), "-rf", resultsFolder.toString(), "-rd", description, "-nr");
+        try (Stream<Path> dirs = Files.list(resultsFolder)) {
+            return dirs.filter(Files::isDirectory)
+                    .max(Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
+        }
+    }
+
+    /** Writes the HTML report of a simulated run from its log, and reads its figures. */
+    static GatlingRun report(Path runFolder) throws IOException {
+        gatling("-rf", runFolder.getParent().toString(), "-ro", runFolder.getFileName().toString());
+        return new GatlingRun(runFolder);
+    }
+
+    private static void gatling(String... args) {
+        int status = io.gatling.app.Gatling$.MODULE$.fromArgs(args);
         if (status != 0) {
             System.out.println("Gatling ended with status " + status);
-        }
-        try (Stream<Path> dirs = Files.list(resultsFolder)) {
-            Path newest = dirs.filter(Files::isDirectory)
-                    .max(Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
-            return new GatlingRun(newest);
         }
     }
 }
