@@ -69,11 +69,11 @@ public class DashboardResource {
         }
         Instant now = clock.instant();
         List<String> codes = site == null ? sites.codes() : List.of(site);
-        PilotData.Snapshot snapshot = data.read(codes);
-        return new Live(now, refreshSeconds, codes.stream()
-                .map(code -> new Site(sites.roles().getOrDefault(code, ""), LiveFigures.of(code, now,
-                        calendar.zone(), snapshot.events(), snapshot.surveys(), calculator.minimumN())))
-                .toList());
+        return new Live(now, refreshSeconds, codes.stream().map(code -> {
+            PilotData.Snapshot snapshot = data.read(code);
+            return new Site(sites.roles().getOrDefault(code, ""), LiveFigures.of(code, now, calendar.zone(),
+                    snapshot.events(), snapshot.surveys(), calculator.minimumN()));
+        }).toList());
     }
 
     @GET

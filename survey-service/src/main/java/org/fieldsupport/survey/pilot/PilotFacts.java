@@ -1,6 +1,5 @@
 package org.fieldsupport.survey.pilot;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,17 +86,24 @@ public class PilotFacts {
         }
     }
 
-    /** The recorded events of these sites, in business-time order. */
-    public List<PilotEvent> of(Collection<String> sites) {
-        return PilotFact.<PilotFact> find("site in ?1 order by occurredAt, eventId", sites).list().stream()
+    /**
+     * The recorded events of a site, in business-time order. Read as plain rows, not as entities: the persistence
+     * context would otherwise keep every fact and a copy of its state until the transaction ends.
+     */
+    public List<PilotEvent> of(String site) {
+        return PilotFact.find("site = ?1 order by occurredAt, eventId", site).project(StoredFact.class).list().stream()
                 .map(this::read).toList();
     }
 
-    private PilotEvent read(PilotFact fact) {
+    /** What a figure needs of a recorded fact. */
+    public record StoredFact(String eventId, String eventType, String payload) {
+    }
+
+    private PilotEvent read(StoredFact fact) {
         try {
-            return json.readValue(fact.payload, PilotEvent.class).withType(fact.eventType);
+            return json.readValue(fact.payload(), PilotEvent.class).withType(fact.eventType());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Recorded fact " + fact.eventId + " is unreadable", e);
+            throw new IllegalStateException("Recorded fact " + fact.eventId() + " is unreadable", e);
         }
     }
 }

@@ -83,11 +83,11 @@ public class PilotKpiResource {
             throw new DomainProblems.InvalidInput("site must be a site code such as STRASBOURG.");
         }
         List<String> sites = site == null ? pilotSites.codes() : List.of(site);
-        PilotData.Snapshot snapshot = data.read(sites);
         java.time.LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
-        List<KpiSet> figures = sites.stream()
-                .map(code -> calculator.compute(code, from, to, snapshot.events(), snapshot.surveys(), today))
-                .toList();
+        List<KpiSet> figures = sites.stream().map(code -> {
+            PilotData.Snapshot snapshot = data.read(code);
+            return calculator.compute(code, from, to, snapshot.events(), snapshot.surveys(), today);
+        }).toList();
         return new Kpis(month, from, to, figures, KpiDefinitions.ALL);
     }
 

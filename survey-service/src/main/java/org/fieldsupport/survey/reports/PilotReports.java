@@ -64,10 +64,10 @@ public class PilotReports {
         YearMonth from = calendar.firstMonth();
         YearMonth to = calendar.lastMonth();
         List<String> codes = onlySite == null ? sites.codes() : List.of(onlySite);
-        PilotData.Snapshot snapshot = data.read(codes);
         LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
         List<PilotReport.SiteSection> sections = new ArrayList<>();
         for (String site : codes) {
+            PilotData.Snapshot snapshot = data.read(site);
             List<KpiSet> months = new ArrayList<>();
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 months.add(calculator.compute(site, m, m, snapshot.events(), snapshot.surveys(), today));

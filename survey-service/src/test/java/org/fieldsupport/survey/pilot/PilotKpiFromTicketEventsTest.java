@@ -168,7 +168,7 @@ class PilotKpiFromTicketEventsTest {
                 "select count(*) from pilot_fact where ticket_id in ('" + nancyTicket + "', '" + dijonTicket + "')"))
                 .isEqualTo(2));
 
-        List<PilotEvent> nancy = data.read(List.of("NANCY")).events();
+        List<PilotEvent> nancy = data.read("NANCY").events();
 
         assertThat(nancy).extracting(PilotEvent::site).containsOnly("NANCY");
         assertThat(nancy).extracting(PilotEvent::ticketId)
