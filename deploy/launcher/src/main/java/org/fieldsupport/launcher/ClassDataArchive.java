@@ -30,6 +30,12 @@ import java.util.stream.Stream;
  * were left out of it: a service restarted alone was ready after 3.9-4.2 s (medians, session 13), 2.6-3.8 s with the
  * whole class path archived (medians of four runs, session 14, BENCHMARKS.md).
  *
+ * <p>The JDK maps the archive at a random address and rewrites its pointers there (JDK 17.0.15's default
+ * {@code ArchiveRelocationMode=1}), so its 110-130 MB are the service's private memory, all resident. Mapped at its
+ * base address instead ({@code -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0}) half of it stays clean
+ * page cache, but RSS is the same, since a service loads nearly every archived class as it starts, and class metadata
+ * loses its random placement; so the JDK's default stays (BENCHMARKS.md, session 18).
+ *
  * <p>Writing the archive takes a while once the service has stopped (about 11 s for ticket-service alone, several
  * times that for four services at once on two cores), so a training JVM is given {@link #DUMP_ALLOWANCE} more to
  * exit before it is killed and its archive lost.
