@@ -52,7 +52,7 @@ public record LauncherSettings(Path root, Path stateDir, int kafkaPort, int kafk
      * free ratios with {@code -XX:NewRatio=3} (session 18: 6-24 MB less, but ticket-service made 24 full collections in
      * the 10-minute mix and stayed over 256 MB, and the requests' median was six times as long). C1 compiles a method
      * after three times the JDK's invocation counts (-XX:CompileThresholdScaling=3): code warm only during the start
-     * stays interpreted, and the compiled code after a mix is 3-6 MB smaller per service (17-26 MB instead of 20-29,
+     * stays interpreted, and the compiled code after a mix is 3-5 MB smaller per service (17-26 MB instead of 20-29,
      * session 18), with no cost in CPU or latency that the mix showed.
      */
     public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1"
