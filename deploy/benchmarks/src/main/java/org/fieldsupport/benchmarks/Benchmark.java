@@ -701,11 +701,12 @@ public final class Benchmark {
             }
             line("- consumer lag (records) when the load stopped: " + catchUp.lagWhenStopped()
                     + "; events not yet published (outbox): " + catchUp.unpublishedWhenStopped());
+            String lastBehind = catchUp.lastBehind().entrySet().stream()
+                    .map(g -> String.format(Locale.ROOT, "%s %.2f s", g.getKey(), g.getValue()))
+                    .collect(Collectors.joining(", "));
             line(String.format(Locale.ROOT, "- every consumer group caught up and every outbox published %.2f s "
                     + "after the load stopped (remaining: %s, outbox %s; each group last seen behind at: %s)",
-                    catchUp.seconds(), catchUp.lagAtTheEnd(), catchUp.unpublishedAtTheEnd(), catchUp.lastBehind().entrySet().stream()
-                            .map(g -> String.format(Locale.ROOT, "%s %.2f s", g.getKey(), g.getValue()))
-                            .collect(Collectors.joining(", "))));
+                    catchUp.seconds(), catchUp.lagAtTheEnd(), catchUp.unpublishedAtTheEnd(), lastBehind));
             line("- downstream effects, counted in each service's database: " + downstreamCounts());
             if (jfr != null) {
                 summariseProfile(jfr, profiled + " during the mixed load");
