@@ -17,7 +17,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import org.fieldsupport.ticket.lifecycle.TicketStatus;
 
-/** Closes resolved tickets once their site's closing delay (in business days) has passed. */
+/** Closes resolved tickets once their site's closing delay (in business days) has passed, as of when it passed. */
 @ApplicationScoped
 public class AutoClose {
 

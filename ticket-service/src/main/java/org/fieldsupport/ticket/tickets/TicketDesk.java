@@ -2,6 +2,7 @@ package org.fieldsupport.ticket.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -105,7 +106,10 @@ public class TicketDesk {
         return ticket;
     }
 
-    /** Closes a resolved ticket whose site's closing delay has passed at {@code now}; false if not due yet. */
+    /**
+     * Closes a resolved ticket whose site's closing delay has passed at {@code now}, as of the instant it passed;
+     * false if not due yet.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean closeIfDue(UUID id, Instant now) {
         Ticket ticket = find(id);
@@ -113,11 +117,14 @@ public class TicketDesk {
             return false;
         }
         BusinessCalendar calendar = Site.<Site> findById(ticket.siteCode).calendar();
-        Instant due = calendar.endOf(calendar.plusBusinessDays(calendar.dateOf(ticket.resolvedAt), autoCloseAfter));
+        LocalDate lastDay = calendar.plusBusinessDays(calendar.dateOf(ticket.resolvedAt), autoCloseAfter);
+        Instant due = calendar.startOf(lastDay.plusDays(1));
         if (now.isBefore(due)) {
             return false;
         }
-        record(ticket, ticket.close(true, now), "ticket-service", "CLOSED",
+        // The close is dated when the delay ran out, not when the job came by: an imported history closes in its
+        // own months, and the same stream replayed later gives the same events.
+        record(ticket, ticket.close(true, due), "ticket-service", "CLOSED",
                 "Closed automatically " + autoCloseAfter + " business day(s) after resolution");
         return true;
     }

@@ -156,6 +156,7 @@ class TicketLifecycleApiTest {
                 .statusCode(200);
 
         // Five business days after Monday 6 October end on Monday 13 October; after Friday 10, on Friday 17.
+        // The job comes by on Tuesday morning; the ticket is closed as of Monday midnight in Dijon.
         autoClose.closeDue(Instant.parse("2025-10-14T08:00:00Z"));
 
         Desk.get(due).body("status", equalTo("CLOSED")).body("timeline.kind", hasItems("CLOSED"));
@@ -163,7 +164,7 @@ class TicketLifecycleApiTest {
         ConsumerRecord<String, String> closed = await().atMost(Duration.ofSeconds(20)).until(
                 () -> recordsFor(due).stream().filter(r -> "TicketClosed".equals(TopicRecords.header(r, "ce_type")))
                         .findFirst().orElse(null), java.util.Objects::nonNull);
-        assertThat(closed.value()).contains("\"automatic\":true");
+        assertThat(closed.value()).contains("\"automatic\":true").contains("\"occurredAt\":\"2025-10-13T22:00:00Z\"");
     }
 
     @Test
