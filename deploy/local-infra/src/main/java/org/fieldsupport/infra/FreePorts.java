@@ -23,7 +23,6 @@ public final class FreePorts {
             for (int i = 0; i < count; i++) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 held.add(socket);
-                socket.setReuseAddress(true);
             }
             return held.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
@@ -39,9 +38,12 @@ public final class FreePorts {
         }
     }
 
+    /**
+     * Whether a server could listen on {@code port} now. The JDK opens server sockets with SO_REUSEADDR on this
+     * platform, so a port whose last connection is still in TIME_WAIT counts as free, as it would for the server.
+     */
     public static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException e) {
             return false;
