@@ -121,7 +121,7 @@ public final class Benchmark {
                     Long.parseLong(System.getProperty("bench.replay.seed", "2024")));
         }
         if (scenarios.stream().anyMatch(s -> !s.equals("startup"))) {
-            startPlatform(serviceJavaOpts() + surveySiteOptions(), true);
+            startPlatformForLoad();
         }
         if (scenarios.contains("limits")) {
             limits();
@@ -166,8 +166,13 @@ public final class Benchmark {
     private void freshPlatformForTheMix() throws Exception {
         memory("after the steps before the mix");
         stopPlatform();
-        startPlatform(serviceJavaOpts() + surveySiteOptions(), true);
+        startPlatformForLoad();
         warmUp(false);
+    }
+
+    /** The platform the load steps measure: the services' options, plus survey-service's replay sites if any. */
+    private void startPlatformForLoad() throws Exception {
+        startPlatform(serviceJavaOpts() + surveySiteOptions(), true);
     }
 
     private static String serviceJavaOpts() {
